@@ -2,6 +2,7 @@
 
 student-edition OUT_DIR            build the student edition into OUT_DIR
 refresh [NOTEBOOK ...]             re-run notebooks (both editions) and store outputs
+grade SUBMISSIONS_DIR --out FILE   grade submitted notebooks into a gradebook (CSV + xlsx)
 """
 from __future__ import annotations
 
@@ -17,6 +18,13 @@ def main(argv=None) -> int:
     student.add_argument("out_dir", help="输出文件夹 (output folder)")
     rerun = commands.add_parser("refresh", help="重新运行笔记本并保存输出 (re-run notebooks, store outputs)")
     rerun.add_argument("notebooks", nargs="*", help="只运行这些文件名 (only these file names)")
+    grader = commands.add_parser("grade", help="批改学生提交的笔记本 (grade submitted notebooks)")
+    grader.add_argument("submissions", help="作业文件夹，文件名：学号_姓名_单元.ipynb")
+    grader.add_argument("--out", required=True, help="成绩单 CSV 路径，旁边同时写 .xlsx")
+    grader.add_argument("--unit", help="单元，例如 u01（默认：从文件名判断）")
+    grader.add_argument("--timeout", type=float, default=180, help="每份作业的时间上限（秒）")
+    grader.add_argument("--max-output-mb", type=float, default=5, help="每份作业的输出上限（MB）")
+    grader.add_argument("--jobs", type=int, default=2, help="同时批改几份")
     args = parser.parse_args(argv)
 
     if args.command == "student-edition":
@@ -28,6 +36,17 @@ def main(argv=None) -> int:
         from .refresh import refresh
 
         refresh(args.notebooks)
+    elif args.command == "grade":
+        from .grading import grade
+
+        try:
+            book = grade(args.submissions, args.out, unit=args.unit, timeout=args.timeout,
+                         max_output_mb=args.max_output_mb, jobs=args.jobs)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 2
+        problems = int((book["problem"] != "").sum())
+        print(f"已批改 (graded) {len(book)} 份，其中 {problems} 份有问题；成绩单 (gradebook): {args.out}")
     return 0
 
 

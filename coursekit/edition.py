@@ -155,3 +155,10 @@ def build_student_edition(out_dir, source_dir=NOTEBOOKS_DIR) -> list[Path]:
         write_notebook(student_notebook(notebook, unit_of(path)), out_dir / path.name)
         written.append(out_dir / path.name)
     return written
+
+
+def grade(submissions_dir, out, **options):
+    """Grade a folder of submitted notebooks; see :func:`coursekit.grading.grade`."""
+    from .grading import grade as grade_folder
+
+    return grade_folder(submissions_dir, out, **options)
