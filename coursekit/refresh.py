@@ -12,7 +12,7 @@ from pathlib import Path
 
 import nbformat
 
-from .edition import (NOTEBOOKS_DIR, STUDENT_DIR, build_student_edition, course_notebooks,
+from .edition import (NOTEBOOKS_DIR, STUDENT_DIR, course_notebooks, student_notebook, unit_of,
                       write_notebook)
 
 
@@ -28,12 +28,20 @@ def execute(path: Path, timeout: int = 120) -> nbformat.NotebookNode:
 
 def refresh(names: list[str] | None = None, source_dir=NOTEBOOKS_DIR,
             student_dir=STUDENT_DIR, log=print) -> None:
-    """Execute the chosen (default: all) notebooks of both editions and store outputs."""
+    """Execute the chosen (default: all) notebooks of both editions and store outputs.
+
+    Only the chosen notebooks are touched, so two authors refreshing different
+    notebooks at the same time do not overwrite each other's work.
+    """
     wanted = set(names or [])
-    build_student_edition(student_dir, source_dir)
-    for folder in (Path(source_dir), Path(student_dir)):
-        for path in course_notebooks(folder):
-            if wanted and path.name not in wanted and path.stem not in wanted:
-                continue
-            log(f"运行 (running) {path.relative_to(folder.parent)}")
-            write_notebook(execute(path), path)
+    for path in course_notebooks(source_dir):
+        if wanted and path.name not in wanted and path.stem not in wanted:
+            continue
+        log(f"运行教师版 (running instructor edition) {path.name}")
+        instructor = execute(path)
+        write_notebook(instructor, path)
+        student_path = Path(student_dir) / path.name
+        write_notebook(student_notebook(nbformat.read(path, as_version=4), unit_of(path)),
+                       student_path)
+        log(f"运行学生版 (running student edition) {path.name}")
+        write_notebook(execute(student_path), student_path)
