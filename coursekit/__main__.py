@@ -3,6 +3,7 @@
 student-edition OUT_DIR            build the student edition into OUT_DIR
 refresh [NOTEBOOK ...]             re-run notebooks (both editions) and store outputs
 grade SUBMISSIONS_DIR --out FILE   grade submitted notebooks into a gradebook (CSV + xlsx)
+reset NOTEBOOK                     replace a student's notebook by a fresh copy (old one kept as .bak)
 """
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ def main(argv=None) -> int:
     grader.add_argument("--timeout", type=float, default=180, help="每份作业的时间上限（秒）")
     grader.add_argument("--max-output-mb", type=float, default=5, help="每份作业的输出上限（MB）")
     grader.add_argument("--jobs", type=int, default=2, help="同时批改几份")
+    reset = commands.add_parser("reset", help="把一个学生笔记本恢复成全新的 (fresh copy of a notebook)")
+    reset.add_argument("notebook", help="要恢复的笔记本路径，例如 student/u01_customer_basics.ipynb")
     args = parser.parse_args(argv)
 
     if args.command == "student-edition":
@@ -36,6 +39,15 @@ def main(argv=None) -> int:
         from .refresh import refresh
 
         refresh(args.notebooks)
+    elif args.command == "reset":
+        from .edition import reset_notebook
+
+        try:
+            path = reset_notebook(args.notebook)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 2
+        print(f"已恢复 (reset) {path}；原来的文件保存为 .bak.ipynb")
     elif args.command == "grade":
         from .grading import grade
 

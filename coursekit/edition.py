@@ -157,6 +157,29 @@ def build_student_edition(out_dir, source_dir=NOTEBOOKS_DIR) -> list[Path]:
     return written
 
 
+def reset_notebook(path) -> Path:
+    """Give a student a fresh copy of one notebook; the old one is kept as ``*.bak.ipynb``.
+
+    The fresh copy is the student edition of the course notebook with the same
+    file name, so answers and outputs are gone and every exercise shows ⏳.
+    """
+    path = Path(path)
+    source = NOTEBOOKS_DIR / path.name
+    if not source.exists():
+        names = ", ".join(p.name for p in course_notebooks())
+        fail(f"课程里没有叫 {path.name} 的笔记本。现有：{names}",
+             f"The course has no notebook named {path.name}. Available: {names}")
+    if path.exists():
+        backup = path.with_name(path.stem + ".bak.ipynb")
+        path.replace(backup)
+    notebook = student_notebook(nbformat.read(source, as_version=4), unit_of(source))
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    write_notebook(notebook, path)
+    return path
+
+
 def grade(submissions_dir, out, **options):
     """Grade a folder of submitted notebooks; see :func:`coursekit.grading.grade`."""
     from .grading import grade as grade_folder

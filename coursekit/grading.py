@@ -38,57 +38,7 @@ from .edition import unit_of
 from .exercises import CORRECT, UNANSWERED, judge, questions_for
 
 MARK = {"correct": "正确", "wrong": "错误", "unanswered": "未作答"}
-ANSWER_MARKER = "@@COURSEKIT-ANSWERS@@"
-
-# Runs inside the student's kernel after the notebook; only reads variables.
-_EXTRACT = r'''
-def __coursekit_encode(v, depth=0):
-    import math
-    import numpy as np
-    import pandas as pd
-    if depth > 3:
-        return {"t": "unsupported", "type": "nested"}
-    if v is ...:
-        return {"t": "ellipsis"}
-    if v is None:
-        return {"t": "none"}
-    if isinstance(v, (bool, np.bool_)):
-        return {"t": "bool", "v": bool(v)}
-    if isinstance(v, (int, np.integer)):
-        return {"t": "int", "v": int(v)}
-    if isinstance(v, (float, np.floating)):
-        return {"t": "float", "v": repr(float(v))}
-    if isinstance(v, str):
-        return {"t": "str", "v": v[:10000]}
-    if isinstance(v, pd.Series):
-        return {"t": "series", "index": [str(i) for i in v.index[:5000]],
-                "v": [__coursekit_encode(x, depth + 1) for x in v.iloc[:5000]]}
-    if isinstance(v, (pd.Index, np.ndarray)):
-        return {"t": "list", "v": [__coursekit_encode(x, depth + 1) for x in list(v)[:5000]]}
-    if isinstance(v, pd.DataFrame):
-        return {"t": "frame", "v": v.head(5000).to_json(orient="split", date_format="iso")}
-    if isinstance(v, (list, tuple, set, frozenset)):
-        kind = "list" if isinstance(v, (list, tuple)) else "set"
-        return {"t": kind, "v": [__coursekit_encode(x, depth + 1) for x in list(v)[:5000]]}
-    if isinstance(v, dict):
-        return {"t": "dict", "v": [[str(k), __coursekit_encode(x, depth + 1)]
-                                   for k, x in list(v.items())[:5000]]}
-    return {"t": "unsupported", "type": type(v).__name__}
-
-def __coursekit_dump(names):
-    import json
-    found = {}
-    for name in names:
-        if name in globals():
-            try:
-                found[name] = __coursekit_encode(globals()[name])
-            except Exception as error:
-                found[name] = {"t": "unsupported", "type": type(error).__name__}
-    print(MARKER + json.dumps(found, ensure_ascii=True))
-
-__coursekit_dump(NAMES)
-'''
-
+CHILD = Path(__file__).with_name("_grade_child.py")
 
 def decode(item):
     """Turn the kernel's JSON back into Python values (the inverse of the encoder)."""
@@ -126,71 +76,6 @@ class _Unsupported:
     """An answer the grader cannot read back; it is judged wrong."""
 
     type_name: str
-
-
-# ------------------------------------------------------------------ one submission
-
-def run_submission(path: Path, names: list[str], timeout: float, max_output: int) -> dict:
-    """Child-process side: execute ``path`` in its folder, return answers and problems."""
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
-
-    notebook = nbformat.read(path, as_version=4)
-    code = _EXTRACT.replace("MARKER", repr(ANSWER_MARKER)).replace("NAMES", repr(names))
-    notebook.cells.append(nbformat.v4.new_code_cell(code))
-    client = _LimitedClient(notebook, timeout=timeout, kernel_name="python3", allow_errors=True,
-                            record_timing=False, max_output=max_output,
-                            resources={"metadata": {"path": str(path.parent)}})
-    problems = []
-    try:
-        client.execute()
-    except CellTimeoutError:
-        return {"answers": None, "problems": [f"运行超时（单个单元格超过 {timeout:g} 秒）"]}
-    except _TooMuchOutput:
-        return {"answers": None, "problems": [f"输出太多（超过 {max_output // 1_000_000} MB）"]}
-    except DeadKernelError:
-        return {"answers": None, "problems": ["内核崩溃（kernel died）"]}
-    for index, cell in enumerate(notebook.cells[:-1], start=1):
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                problems.append(f"第 {index} 个单元格报错：{output.get('ename')}")
-    return {"answers": _answers_from(notebook.cells[-1]), "problems": problems}
-
-
-def _answers_from(cell) -> dict | None:
-    for output in cell.get("outputs", []):
-        if output.get("output_type") == "stream" and ANSWER_MARKER in output.get("text", ""):
-            text = output["text"].split(ANSWER_MARKER, 1)[1].splitlines()[0]
-            return json.loads(text)
-    return None
-
-
-class _TooMuchOutput(Exception):
-    pass
-
-
-def _limited_client_class():
-    from nbclient import NotebookClient
-
-    class LimitedClient(NotebookClient):
-        """A client that stops a notebook once its outputs pass ``max_output`` bytes."""
-
-        def __init__(self, *args, max_output: int, **kwargs):
-            super().__init__(*args, **kwargs)
-            self.max_output, self.seen = max_output, 0
-
-        def output(self, outs, msg, display_id, cell_index):
-            self.seen += len(json.dumps(msg.get("content", {})))
-            if self.seen > self.max_output:
-                raise _TooMuchOutput()
-            return super().output(outs, msg, display_id, cell_index)
-
-    return LimitedClient
-
-
-def _LimitedClient(*args, **kwargs):
-    return _limited_client_class()(*args, **kwargs)
 
 
 # ------------------------------------------------------------------ the class
@@ -245,8 +130,9 @@ def _snapshot(folder: Path) -> dict:
 
 
 def _run_child(path: Path, names: list[str], timeout: float, max_output: int) -> dict:
-    command = [sys.executable, "-m", "coursekit.grading", str(path), json.dumps(names),
-               str(timeout), str(max_output)]
+    # Run by path, not as coursekit.*: the child needs only nbclient, so it starts fast.
+    command = [sys.executable, str(CHILD), str(path), json.dumps(names), str(timeout),
+               str(max_output)]
     process = subprocess.Popen(command, cwd=path.parent, stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, start_new_session=os.name != "nt")
     try:
@@ -417,6 +303,3 @@ def _progress(total: int, enabled: bool):
     return tqdm(total=total, unit="份", disable=not enabled, file=sys.stderr)
 
 
-if __name__ == "__main__":  # the child process of _run_child
-    _path, _names, _timeout, _max = sys.argv[1:5]
-    print(json.dumps(run_submission(Path(_path), json.loads(_names), float(_timeout), int(_max))))
