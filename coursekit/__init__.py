@@ -1,11 +1,34 @@
 """coursekit: the helper library of the course 物流客户开发与服务.
 
-The calculations live in one private-ish module per concern and are re-exported
-here, so a notebook writes ``import coursekit as ck`` and then
-``ck.abc_classify(...)``. Charts (:mod:`coursekit.plots`), classroom widgets
-(:mod:`coursekit.widgets`) and exercises (:mod:`coursekit.exercises`) are
-imported as submodules, which keeps ``import coursekit`` light.
+The calculations live in one module per concern and are re-exported here, so
+a notebook writes ``import coursekit as ck`` and then ``ck.abc_classify(...)``.
+Charts (:mod:`coursekit.plots`), classroom demos (:mod:`coursekit.widgets`)
+and exercises (:mod:`coursekit.exercises`) are imported as submodules, which
+keeps ``import coursekit`` light: it loads pandas and nothing heavier.
+
+=========  ==========================================================
+module     what it answers
+=========  ==========================================================
+classify   who are the A/B/C, RFM, pyramid and big customers (units 1, 8)
+value      what a customer is worth: delivered value, profit, CLV (1, 8)
+lifecycle  which stage each customer is in; cohort retention (8)
+develop    leads, funnel, screening, chargeable weight, quotes (2-6)
+service    service KPIs on waybills (7)
+complaints complaint KPIs and Pareto (9)
+edition    student edition and grading (instructors)
+=========  ==========================================================
 """
+from .classify import (abc_classify, big_customers, customer_status, pareto_summary, rfm_score,
+                       rfm_segment, rfm_table, value_pyramid)
+from .complaints import complaint_kpis, complaint_pareto
+from .develop import (breakeven_volume, channel_summary, chargeable_weight, funnel, qualify_leads,
+                      quote, screening_ratios)
+from .edition import build_student_edition, grade
+from .lifecycle import cohort_retention, lifecycle_stage
+from .service import service_kpis
+from .value import (clv, customer_profitability, delivered_value, historical_clv,
+                    retention_projection, word_of_mouth)
+
 __version__ = "0.1.0"
 
 AS_OF = "2025-12-31"

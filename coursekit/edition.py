@@ -20,8 +20,6 @@ import re
 import tempfile
 from pathlib import Path
 
-import nbformat
-
 from ._validate import fail
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,8 +87,10 @@ def strip_solutions(source: str) -> str:
     return source.rstrip("\n")
 
 
-def student_notebook(notebook: nbformat.NotebookNode, unit: str) -> nbformat.NotebookNode:
+def student_notebook(notebook, unit: str):
     """A student copy of one notebook: solutions replaced, their outputs cleared."""
+    import nbformat  # imported here: it takes most of a second and `import coursekit` stays fast
+
     student = nbformat.from_dict(notebook)
     for cell in student.cells:
         if cell.cell_type == "code" and BEGIN in cell.source:
@@ -103,6 +103,8 @@ def student_notebook(notebook: nbformat.NotebookNode, unit: str) -> nbformat.Not
 
 def write_notebook(notebook, path: Path) -> None:
     """Write atomically: a crash leaves the old file or the new one, never half of one."""
+    import nbformat
+
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
@@ -142,6 +144,8 @@ def build_student_edition(out_dir, source_dir=NOTEBOOKS_DIR) -> list[Path]:
     >>> written[0].name
     '00_start.ipynb'
     """
+    import nbformat
+
     source_dir, out_dir = Path(source_dir), Path(out_dir)
     sources = course_notebooks(source_dir)
     if not sources:
@@ -163,6 +167,8 @@ def reset_notebook(path) -> Path:
     The fresh copy is the student edition of the course notebook with the same
     file name, so answers and outputs are gone and every exercise shows ⏳.
     """
+    import nbformat
+
     path = Path(path)
     source = NOTEBOOKS_DIR / path.name
     if not source.exists():
