@@ -9,6 +9,7 @@ keeps ``import coursekit`` light: it loads pandas and nothing heavier.
 =========  ==========================================================
 module     what it answers
 =========  ==========================================================
+data       the course datasets, loaded with checked dtypes
 classify   who are the A/B/C, RFM, pyramid and big customers (units 1, 8)
 value      what a customer is worth: delivered value, profit, CLV (1, 8)
 lifecycle  which stage each customer is in; cohort retention (8)
@@ -21,6 +22,7 @@ edition    student edition and grading (instructors)
 from .classify import (abc_classify, big_customers, customer_status, pareto_summary, rfm_score,
                        rfm_segment, rfm_table, value_pyramid)
 from .complaints import complaint_kpis, complaint_pareto
+from .data import describe_dataset, list_datasets, load_dataset
 from .develop import (breakeven_volume, channel_summary, chargeable_weight, funnel, qualify_leads,
                       quote, screening_ratios)
 from .edition import build_student_edition, grade
