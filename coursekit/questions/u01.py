@@ -59,7 +59,8 @@ def _org_customer_share() -> float:
 def _left(years: int, churn: float = 1 / 3) -> float:
     from ..value import retention_projection
 
-    return float(retention_projection(100, churn_rate=churn, years=years)["customers_left"].iloc[-1])
+    table = retention_projection(100, churn_rate=churn, years=years)
+    return float(table["customers_left"].iloc[-1])
 
 
 def _rival_value(money: float) -> float:
