@@ -37,6 +37,16 @@ def _registered(path: Path) -> bool:
     return any(Path(entry.fname) == path for entry in fm.fontManager.ttflist)
 
 
+def _thousands_label(value, _position) -> str:
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:g}"
+
+
+def _formatter():
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(_thousands_label)
+
+
 def use_chinese_font() -> str:
     """Register the bundled Chinese font with matplotlib and use it; return its family name.
 
@@ -117,7 +127,10 @@ def pareto_chart(data: pd.DataFrame, label: str = "customer_id", value: str = "v
     ax = new_axes(ax)
     positions = np.arange(len(ordered))
     ax.bar(positions, ordered[value], color="#4C72B0")
-    ax.set_xticks(positions, ordered[label].astype(str), rotation=90 if len(ordered) > 8 else 0)
+    many = len(ordered) > 8
+    ax.set_xticks(positions, ordered[label].astype(str), rotation=90 if many else 0,
+                  fontsize=7 if len(ordered) > 30 else None)
+    ax.yaxis.set_major_formatter(_formatter())  # 1,200,000 rather than an offset "1e6"
     ax.set_ylabel(value_label)
     ax.set_title(title)
     line_ax = ax.twinx()
