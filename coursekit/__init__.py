@@ -18,6 +18,13 @@ service    service KPIs on waybills (7)
 complaints complaint KPIs and Pareto (9)
 edition    student edition and grading (instructors)
 =========  ==========================================================
+
+Helpers that serve one or two notebooks are imported as submodules
+(``from coursekit import cleaning``): ``cleaning`` (unit 3's messy list),
+``approach`` (unit 4's visit plan), ``closing`` (unit 6's pipeline and
+payment terms), ``segments`` (unit 8's tiers and service plan), ``forms``
+(unit 9's complaint forms and flow chart), ``geo`` (Walmart distances),
+``transit`` (the milk-train calculation), ``tracking`` (the DHL case).
 """
 from .classify import (abc_classify, big_customers, customer_status, pareto_summary, rfm_score,
                        rfm_segment, rfm_table, value_pyramid)
