@@ -23,7 +23,8 @@ def survey(scores, segments=None):
 def test_nps_counts_the_three_groups():
     # promoters 9, 10, 10; passives 7, 8; detractors 0, 6 -> (3 - 2) / 7
     row = net_promoter_score(survey([9, 10, 10, 7, 8, 0, 6])).loc["全部"]
-    assert (row["respondents"], row["promoters"], row["passives"], row["detractors"]) == (7, 3, 2, 2)
+    counts = (row["respondents"], row["promoters"], row["passives"], row["detractors"])
+    assert counts == (7, 3, 2, 2)
     assert row["nps"] == pytest.approx(100 / 7)
     assert row["promoter_share"] + row["passive_share"] + row["detractor_share"] == pytest.approx(1)
 

@@ -101,7 +101,8 @@ QUESTIONS = [
                   lambda: float(_facts()["DH33"] - _facts()["DH12"])],
            tolerance=0.01),
     choice("case_dhl.it_practices", "AB",
-           hint="重读「2.1」和「2.2」：哪些做法靠的是信息系统和数据，哪些靠的是接电话、受过训练的人？",
+           hint="重读「2.1 IT：每一票优质快件都有人盯着」和「2.2 人：电话那头是真人」："
+                "哪些做法靠的是信息系统和数据，哪些靠的是接电话、受过训练的人？",
            options="ABCD", wrong=["A", "ABC", "ABCD", "CD"]),
     choice("case_dhl.nps_meaning", "B",
            hint="重读「2.3 “疯狂地以客户为中心”与净推荐值（NPS）」：NPS 不是平均分，"

@@ -91,7 +91,8 @@ def tracking_alert_demo(shipments=None, complaints=None, as_of=None):
 
     def readout(segment, coverage, alert_share, avoid_rate):
         row = watched(segment, coverage, alert_share, avoid_rate)
-        all_waybills, all_delays = int(total["waybills"].iloc[0]), int(total["delay_complaints"].iloc[0])
+        all_waybills = int(total["waybills"].iloc[0])
+        all_delays = int(total["delay_complaints"].iloc[0])
         share = row["waybills"] / all_waybills
         avoided_share = row["avoided_complaints"] / all_delays if all_delays else 0.0
         return (f"盯住「{segment}」：一年运单 {int(row['waybills']):,} 票（占全部 {share:.1%}），"
