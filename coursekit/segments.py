@@ -5,7 +5,7 @@ gets which service? This module answers it in three steps, each a table a
 student can read:
 
 1. :func:`service_tiers` puts every customer in one of four service tiers,
-   战略客户 / 重点客户 / 潜力客户 / 常规客户 (seed 001), from its value (e.g.
+   from 战略客户 (strategic) down to 常规客户 (regular) (seed 001), from its value (e.g.
    2025 profit) and its growth (e.g. the lifecycle ratio of
    :func:`coursekit.lifecycle_stage`), with a written-down rule.
 2. :func:`retention_bonds` says which of the three levels of retention bonds
@@ -26,7 +26,12 @@ from ._validate import (fail, require_columns, require_dates, require_frame, req
                         require_numeric, require_unique)
 from .classify import _group_codes, _order_desc_then_id
 
-TIER_LABELS = ("战略客户", "重点客户", "潜力客户", "常规客户")
+TIER_LABELS = (
+    "战略客户",  # 价值最高的一小批
+    "重点客户",  # 价值较高
+    "潜力客户",  # 价值还不高，但增长快
+    "常规客户",  # 其余
+)
 """Service tiers, most important first (seed 001)."""
 
 STRATEGIC_SHARE = 0.05
@@ -54,12 +59,12 @@ _BONDS = pd.DataFrame({
     "copy_difficulty": ["容易：对手降价就能学", "中等：要靠人和时间积累", "很难：对手要花很长时间才能搭起来"],
 })
 
-_TIER_BONDS = {  # financial, social, structural
-    "战略客户": (True, True, True),
-    "重点客户": (True, True, False),
-    "潜力客户": (True, True, False),
-    "常规客户": (True, False, False),
-}
+_TIER_BONDS = dict(zip(TIER_LABELS, [  # financial, social, structural
+    (True, True, True),
+    (True, True, False),
+    (True, True, False),
+    (True, False, False),
+]))
 
 _PLAN = pd.DataFrame({
     "tier": list(TIER_LABELS),
@@ -155,8 +160,8 @@ def service_tiers(profile, value="profit", growth="ratio", stage="stage", custom
     -------
     DataFrame
         A copy of ``profile`` sorted best first, plus ``rank`` (1 = highest
-        value), ``tier`` (ordered Categorical 战略客户 < 重点客户 < 潜力客户 <
-        常规客户, most important first) and ``reason`` (which rule decided).
+        value), ``tier`` (ordered Categorical in the order of ``TIER_LABELS``,
+        most important first) and ``reason`` (which rule decided).
 
     Examples
     --------
@@ -297,7 +302,7 @@ def retention_bonds(tiers=None, tier="tier"):
 def service_plan(tiers=None, tier="tier", value="profit"):
     """The differentiated service plan: who serves each tier, how often, how, at what price.
 
-    One row per tier (战略客户, 重点客户, 潜力客户, 常规客户). Given customers
+    One row per tier, from 战略客户 down to 常规客户. Given customers
     with tiers, the plan also counts them and, when the ``value`` column is
     there, gives each tier's share of the total value::
 
@@ -328,8 +333,10 @@ def service_plan(tiers=None, tier="tier", value="profit"):
     >>> customers = pd.DataFrame({"tier": ["战略客户", "常规客户", "常规客户"],
     ...                           "profit": [600.0, 300.0, 100.0]})
     >>> plan = service_plan(customers)
-    >>> plan[["tier", "customers", "value_share", "visits_per_year"]].values.tolist()
-    [['战略客户', 1, 0.6, 24], ['重点客户', 0, 0.0, 12], ['潜力客户', 0, 0.0, 4], ['常规客户', 2, 0.4, 0]]
+    >>> plan["tier"].tolist()[0], plan["tier"].tolist()[-1]
+    ('战略客户', '常规客户')
+    >>> plan[["customers", "value_share", "visits_per_year"]].values.tolist()
+    [[1.0, 0.6, 24.0], [0.0, 0.0, 12.0], [0.0, 0.0, 4.0], [2.0, 0.4, 0.0]]
     >>> int((plan["customers"] * plan["visits_per_year"]).sum())
     24
     """

@@ -47,13 +47,14 @@ def rfm_demo(shipments=None, as_of=None):
     from ..plots import rfm_heatmap
 
     shipments, as_of = _shipments(shipments), _as_of(as_of)
-    tables = {days: rfm_table(shipments, as_of=as_of, window_days=days or None)
-              for days in RFM_WINDOWS.values()}
+    tables: dict = {}   # one RFM table per window, built the first time it is chosen
     scored_cache: dict = {}
 
     def segmented(reference, window, bins):
         key = (reference, window, bins)
         if key not in scored_cache:
+            if window not in tables:
+                tables[window] = rfm_table(shipments, as_of=as_of, window_days=window or None)
             scored_cache[key] = rfm_segment(rfm_score(tables[window], bins=bins),
                                             reference=reference)
         return scored_cache[key]
