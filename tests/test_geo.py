@@ -71,8 +71,10 @@ def test_symmetric_non_negative_and_bounded(lat1, lon1, lat2, lon2):
 @settings(max_examples=100, deadline=None)
 @given(lats, lons, lats, lons, lats, lons)
 def test_triangle_inequality(a1, b1, a2, b2, a3, b3):
+    # Near antipodal points the haversine term rounds to 1 and loses ~1e-5 km,
+    # so allow one metre; no two places in the course data are antipodal.
     assert haversine_km(a1, b1, a3, b3) <= (haversine_km(a1, b1, a2, b2)
-                                            + haversine_km(a2, b2, a3, b3) + 1e-6)
+                                            + haversine_km(a2, b2, a3, b3) + 1e-3)
 
 
 @pytest.mark.parametrize("args, word", [
