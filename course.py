@@ -66,7 +66,12 @@ def select_chinese_interface() -> None:
     """Make zh-CN JupyterLab's default language; a user can still switch back in 设置 → 语言."""
     settings = VENV / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
-    overrides = {"@jupyterlab/translation-extension:plugin": {"locale": "zh_CN"}}
+    overrides = {
+        "@jupyterlab/translation-extension:plugin": {"locale": "zh_CN"},
+        # Classrooms are often offline: don't ask about, or fetch, Jupyter news.
+        "@jupyterlab/apputils-extension:notification": {"fetchNews": "false",
+                                                         "checkForUpdates": False},
+    }
     (settings / "overrides.json").write_text(json.dumps(overrides, indent=2), encoding="utf-8")
 
 

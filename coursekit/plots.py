@@ -170,6 +170,12 @@ def lifecycle_chart(monthly: pd.DataFrame, title: str = "月度运单量", ax=No
     x = monthly.index.to_timestamp() if isinstance(monthly.index, pd.PeriodIndex) else monthly.index
     for column in monthly.columns:
         ax.plot(x, monthly[column], marker="o", markersize=3, label=str(column))
+    if isinstance(x, pd.DatetimeIndex):
+        import matplotlib.dates as mdates
+
+        # Numeric year-month labels: matplotlib's concise labels would be English month names.
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     ax.set_title(title)
     ax.set_xlabel("月份")
     ax.set_ylabel(value_label)
@@ -178,8 +184,12 @@ def lifecycle_chart(monthly: pd.DataFrame, title: str = "月度运单量", ax=No
 
 
 def rfm_heatmap(scored: pd.DataFrame, rows: str = "r_score", columns: str = "f_score",
-                value: str | None = None, title: str = "RFM 热力图（客户数）", ax=None):
+                value: str | None = None, title: str = "RFM 热力图（客户数）", ax=None,
+                bins: int | None = None):
     """Heatmap of customer counts (or mean ``value``) by R score and F score.
+
+    ``bins`` (e.g. 5) shows every score 1..bins, so a score nobody got appears
+    as an empty row or column instead of silently vanishing.
 
     Examples
     --------
@@ -198,17 +208,23 @@ def rfm_heatmap(scored: pd.DataFrame, rows: str = "r_score", columns: str = "f_s
         table = scored.pivot_table(index=rows, columns=columns, values=value, aggfunc="mean")
     else:
         table = scored.groupby([rows, columns]).size().unstack(fill_value=0)
+    if bins is not None:
+        levels = range(1, int(bins) + 1)
+        table = table.reindex(index=levels, columns=levels, fill_value=0 if not value else np.nan)
     table = table.sort_index(ascending=False)
     ax = new_axes(ax, figsize=(6, 5))
-    image = ax.imshow(table.to_numpy(dtype=float), cmap="YlOrRd", aspect="auto")
+    cells = table.to_numpy(dtype=float)
+    image = ax.imshow(cells, cmap="YlOrRd", aspect="auto")
     ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns])
     ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
     ax.set_xlabel("频度得分 F（Frequency）")
     ax.set_ylabel("近度得分 R（Recency）")
     ax.set_title(title)
-    for (i, j), cell in np.ndenumerate(table.to_numpy(dtype=float)):
-        if not np.isnan(cell):
-            ax.text(j, i, f"{cell:.0f}", ha="center", va="center", fontsize=8)
+    dark = np.nanmin(cells) + 0.6 * (np.nanmax(cells) - np.nanmin(cells))
+    for (i, j), cell in np.ndenumerate(cells):
+        if not np.isnan(cell):  # white on the darkest cells so the number stays readable
+            ax.text(j, i, f"{cell:.0f}", ha="center", va="center", fontsize=8,
+                    color="white" if cell > dark else "black")
     ax.figure.colorbar(image, ax=ax)
     return ax
 
