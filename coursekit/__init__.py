@@ -38,6 +38,19 @@ from .service import service_kpis
 from .value import (clv, customer_profitability, delivered_value, historical_clv,
                     retention_projection, word_of_mouth)
 
+__all__ = [
+    "load_dataset", "list_datasets", "describe_dataset",
+    "abc_classify", "pareto_summary", "rfm_table", "rfm_score", "rfm_segment", "value_pyramid",
+    "big_customers", "customer_status",
+    "delivered_value", "customer_profitability", "clv", "historical_clv", "retention_projection",
+    "word_of_mouth",
+    "lifecycle_stage", "cohort_retention",
+    "qualify_leads", "funnel", "channel_summary", "screening_ratios", "chargeable_weight", "quote",
+    "breakeven_volume",
+    "service_kpis", "complaint_kpis", "complaint_pareto",
+    "build_student_edition", "grade", "AS_OF",
+]
+
 __version__ = "0.1.0"
 
 AS_OF = "2025-12-31"

@@ -149,3 +149,54 @@ def require_choice(value, arg: str, choices) -> None:
         listed = ", ".join(repr(c) for c in choices)
         fail(f"参数 {arg} 只能取 {listed} 之一，现在是 {value!r}。",
              f"Argument {arg} must be one of {listed}, got {value!r}.")
+
+
+def require_number_inputs(inputs: dict, positive: bool = False):
+    """Check scalar-or-array arguments of a formula; return float values and a result index.
+
+    Each value is a number or an array (list, tuple, ndarray, Series, Index) of
+    numbers: none missing, none negative (none zero either when ``positive``),
+    all arrays equally long. Returns ``(values, index)``: values as floats or
+    float numpy arrays, and the index of the first array (``None`` when every
+    argument is a plain number, so the caller returns a plain number too).
+    """
+    values, index, length, first = {}, None, None, None
+    for name, value in inputs.items():
+        if not isinstance(value, (pd.Series, np.ndarray, list, tuple, pd.Index)):
+            require_number(value, name, low=0, low_open=positive)
+            values[name] = float(value)
+            continue
+        series = value if isinstance(value, pd.Series) else pd.Series(list(value))
+        _require_number_array(series, name, positive)
+        if length is None:
+            length, first = len(series), name
+        elif len(series) != length:
+            fail(f"参数 {name} 有 {len(series)} 个值，而 {first} 有 {length} 个，长度必须相同。",
+                 f"Argument {name} has {len(series)} values but {first} has {length}; "
+                 "lengths must match.")
+        if index is None:
+            index = series.index if isinstance(value, pd.Series) else pd.RangeIndex(len(series))
+        values[name] = series.to_numpy(dtype=float)
+    return values, index
+
+
+def _require_number_array(series: pd.Series, name: str, positive: bool) -> None:
+    if len(series) == 0:
+        fail(f"参数 {name} 是空的，没有可以计算的数。",
+             f"Argument {name} is empty; there is nothing to compute.")
+    if pd.api.types.is_bool_dtype(series.dtype) or not pd.api.types.is_numeric_dtype(series.dtype):
+        fail(f"参数 {name} 应该全是数字，现在的类型是 {series.dtype}（可能混入了文字）。",
+             f"Argument {name} must hold numbers only, got dtype {series.dtype} "
+             "(text mixed in?).", TypeError)
+    if series.isna().any():
+        fail(f"参数 {name} 有 {int(series.isna().sum())} 个空值（NaN），请先补全。",
+             f"Argument {name} has {int(series.isna().sum())} missing values (NaN); "
+             "fill them first.")
+    if positive and (series <= 0).any():
+        fail(f"参数 {name} 有 {int((series <= 0).sum())} 个值小于或等于 0，这里只接受正数。",
+             f"Argument {name} has {int((series <= 0).sum())} values of zero or "
+             "below; only positive values are allowed.")
+    if not positive and (series < 0).any():
+        fail(f"参数 {name} 有 {int((series < 0).sum())} 个负数，这里只接受 0 或正数。",
+             f"Argument {name} has {int((series < 0).sum())} negative values; only zero "
+             "or positive values are allowed.")

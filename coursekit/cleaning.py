@@ -26,7 +26,6 @@ Blank cells stay blank: a cleaning step never invents data.
 from __future__ import annotations
 
 import re
-import unicodedata
 import warnings
 
 import numpy as np

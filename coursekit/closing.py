@@ -15,9 +15,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._validate import fail, require_columns, require_dates, require_frame, require_number
+from ._validate import (fail, require_columns, require_dates, require_frame, require_number,
+                        require_number_inputs)
 from .develop import STAGES, _stage_positions
-from .service import by_list, group_keys
+from ._tables import by_list, group_keys
 
 __all__ = ["stage_win_rates", "time_to_close", "payment_terms_cost"]
 
@@ -238,7 +239,7 @@ def payment_terms_cost(revenue, days, annual_rate, *, year_days=365):
     """
     require_number(annual_rate, "annual_rate", low=0, high=1)
     require_number(year_days, "year_days", low=0, low_open=True)
-    values, index = _non_negative_inputs({"revenue": revenue, "days": days})
+    values, index = require_number_inputs({"revenue": revenue, "days": days})
     cost = values["revenue"] * annual_rate * values["days"] / year_days
     if index is None:
         return float(cost)
@@ -246,39 +247,3 @@ def payment_terms_cost(revenue, days, annual_rate, *, year_days=365):
                      name="financing_cost")
 
 
-def _non_negative_inputs(inputs: dict):
-    """Numbers or equally long arrays, none missing or negative; numpy values and an index."""
-    values, index, length, first = {}, None, None, None
-    for name, value in inputs.items():
-        if isinstance(value, (pd.Series, np.ndarray, list, tuple, pd.Index)):
-            series = value if isinstance(value, pd.Series) else pd.Series(list(value))
-            if len(series) == 0:
-                fail(f"参数 {name} 是空的，没有可以计算的数。",
-                     f"Argument {name} is empty; there is nothing to compute.")
-            if pd.api.types.is_bool_dtype(series.dtype) or \
-                    not pd.api.types.is_numeric_dtype(series.dtype):
-                fail(f"参数 {name} 应该全是数字，现在的类型是 {series.dtype}（可能混入了文字）。",
-                     f"Argument {name} must hold numbers only, got dtype {series.dtype} "
-                     "(text mixed in?).", TypeError)
-            if series.isna().any():
-                fail(f"参数 {name} 有 {int(series.isna().sum())} 个空值（NaN），请先补全"
-                     "（没有收入的客户可以填 0）。",
-                     f"Argument {name} has {int(series.isna().sum())} missing values (NaN); "
-                     "fill them first (0 for a customer without revenue).")
-            if (series < 0).any():
-                fail(f"参数 {name} 有 {int((series < 0).sum())} 个负数，这里只接受 0 或正数。",
-                     f"Argument {name} has {int((series < 0).sum())} negative values; only zero "
-                     "or positive values are allowed.")
-            if length is None:
-                length, first = len(series), name
-            elif len(series) != length:
-                fail(f"参数 {name} 有 {len(series)} 个值，而 {first} 有 {length} 个，长度必须相同。",
-                     f"Argument {name} has {len(series)} values but {first} has {length}; "
-                     "lengths must match.")
-            if index is None:
-                index = series.index if isinstance(value, pd.Series) else pd.RangeIndex(len(series))
-            values[name] = series.to_numpy(dtype=float)
-        else:
-            require_number(value, name, low=0)
-            values[name] = float(value)
-    return values, index

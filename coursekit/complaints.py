@@ -16,7 +16,7 @@ import pandas as pd
 
 from ._validate import (fail, require_columns, require_dates, require_frame, require_number,
                         require_numeric, require_unique)
-from .service import (ALL_LABEL, TIME_KEYS, by_list, fast_require_unique, group_keys,
+from ._tables import (ALL_LABEL, TIME_KEYS, by_list, fast_require_unique, group_keys,
                       label_time_keys, require_flags)
 
 __all__ = ["complaint_kpis", "complaint_pareto"]

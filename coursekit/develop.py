@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 
 from ._validate import (fail, require_columns, require_frame, require_number,
-                        require_numeric, require_unique)
-from .service import by_list, group_keys
+                        require_number_inputs, require_numeric, require_unique)
+from ._tables import by_list, group_keys
 
 __all__ = ["qualify_leads", "funnel", "channel_summary", "screening_ratios",
            "chargeable_weight", "quote", "breakeven_volume"]
@@ -123,9 +123,9 @@ def qualify_leads(leads, weights=None, *, lead="lead_id", need="need_level",
     high, low = _cutoffs(cutoffs)
     require_columns(data, [lead, need, spend, authority, credit], "leads")
     require_unique(data, lead, "leads")
-    need_values = require_labels(data, need, "leads", NEED_POINTS)
-    authority_values = require_labels(data, authority, "leads", AUTHORITY_POINTS)
-    credit_values = require_labels(data, credit, "leads", CREDIT_POINTS)
+    need_values = _require_labels(data, need, "leads", NEED_POINTS)
+    authority_values = _require_labels(data, authority, "leads", AUTHORITY_POINTS)
+    credit_values = _require_labels(data, credit, "leads", CREDIT_POINTS)
     spend_values = require_numeric(data, spend, "leads").astype(float)
 
     points = pd.DataFrame({
@@ -191,7 +191,7 @@ def _yuan_text(amount: float) -> str:
     return f"约{amount:.0f}元"
 
 
-def require_labels(data: pd.DataFrame, column: str, arg: str, allowed) -> pd.Series:
+def _require_labels(data: pd.DataFrame, column: str, arg: str, allowed) -> pd.Series:
     """Check that a category column only holds the allowed labels; return it as text."""
     values = data[column]
     missing = values.isna()
@@ -424,7 +424,7 @@ def _stage_positions(data: pd.DataFrame, stage, furthest):
     order = {name: i for i, name in enumerate(STAGES)}
     status = None
     if stage is not None:
-        stage_text = require_labels(data, stage, "leads", [*STAGES, LOST])
+        stage_text = _require_labels(data, stage, "leads", [*STAGES, LOST])
         status = stage_text.map({**order, LOST: -1}).astype("int64")
     if furthest is None:
         if (status == -1).any():
@@ -433,7 +433,7 @@ def _stage_positions(data: pd.DataFrame, stage, furthest):
                  f"Column '{stage}' of leads contains '{LOST}', which does not say how far the "
                  "lead got; also pass furthest='furthest_stage'.")
         return status, status
-    reach = require_labels(data, furthest, "leads", STAGES).map(order).astype("int64")
+    reach = _require_labels(data, furthest, "leads", STAGES).map(order).astype("int64")
     if status is not None:
         clash = (status >= 0) & (status != reach)
         if clash.any():
@@ -657,7 +657,7 @@ def chargeable_weight(weight_kg, length_cm=None, width_cm=None, height_cm=None, 
                   "height_cm": height_cm}
     else:
         inputs = {"weight_kg": weight_kg, "volume_m3": volume_m3}
-    arrays, index = _positive_inputs(inputs)
+    arrays, index = require_number_inputs(inputs, positive=True)
     if volume_m3 is None:
         volumetric = arrays["length_cm"] * arrays["width_cm"] * arrays["height_cm"] / divisor
     else:
@@ -676,47 +676,6 @@ def chargeable_weight(weight_kg, length_cm=None, width_cm=None, height_cm=None, 
         return table
     return pd.Series(np.broadcast_to(chargeable, len(index)).astype(float), index=index,
                      name="chargeable_kg")
-
-
-def _positive_inputs(inputs: dict):
-    """Check numbers or arrays (> 0, same length); return numpy values and a result index."""
-    arrays, index, length, first = {}, None, None, None
-    for name, value in inputs.items():
-        if isinstance(value, (pd.Series, np.ndarray, list, tuple, pd.Index)):
-            series = value if isinstance(value, pd.Series) else pd.Series(list(value))
-            if len(series) == 0:
-                fail(f"参数 {name} 是空的，没有可以计算的数。",
-                     f"Argument {name} is empty; there is nothing to compute.")
-            _require_number_array(series, name)
-            if (series <= 0).any():
-                fail(f"参数 {name} 有 {int((series <= 0).sum())} 个值小于或等于 0，这里只接受正数。",
-                     f"Argument {name} has {int((series <= 0).sum())} values of zero or "
-                     "below; only positive values are allowed.")
-            if length is None:
-                length, first = len(series), name
-            elif len(series) != length:
-                fail(f"参数 {name} 有 {len(series)} 个值，而 {first} 有 {length} 个，长度必须相同。",
-                     f"Argument {name} has {len(series)} values but {first} has {length}; "
-                     "lengths must match.")
-            if index is None:
-                index = series.index if isinstance(value, pd.Series) else pd.RangeIndex(len(series))
-            arrays[name] = series.to_numpy(dtype=float)
-        else:
-            require_number(value, name, low=0, low_open=True)
-            arrays[name] = float(value)
-    return arrays, index
-
-
-def _require_number_array(series: pd.Series, name: str) -> None:
-    """An array argument must hold numbers only, none missing."""
-    if pd.api.types.is_bool_dtype(series.dtype) or not pd.api.types.is_numeric_dtype(series.dtype):
-        fail(f"参数 {name} 应该全是数字，现在的类型是 {series.dtype}（可能混入了文字）。",
-             f"Argument {name} must hold numbers only, got dtype {series.dtype} "
-             "(text mixed in?).", TypeError)
-    if series.isna().any():
-        fail(f"参数 {name} 有 {int(series.isna().sum())} 个空值（NaN），请先补全。",
-             f"Argument {name} has {int(series.isna().sum())} missing values (NaN); "
-             "fill them first.")
 
 
 EXPRESS_RATES = {"kind": "first_additional", "first_kg": 1.0, "first_price": 12.0,
@@ -787,7 +746,7 @@ def quote(weight_kg, rate_table=None, monthly_volume=None, *, discount_tiers=Non
                    "discount_tiers", value_name="discount", high=1, high_open=True,
                    example=DISCOUNT_TIERS[:2])
     inputs = {"weight_kg": weight_kg}
-    arrays, index = _positive_inputs(inputs)
+    arrays, index = require_number_inputs(inputs, positive=True)
     weights = np.atleast_1d(arrays["weight_kg"]).astype(float)
     if index is None:
         index = pd.RangeIndex(1)
@@ -857,12 +816,8 @@ def _rate_table(rate_table) -> dict:
 def _volume_discount(monthly_volume, tiers, n: int) -> np.ndarray:
     """Discount for each monthly volume (票/月) from the tier table."""
     if isinstance(monthly_volume, (pd.Series, np.ndarray, list, tuple)):
-        series = pd.Series(list(monthly_volume))
-        _require_number_array(series, "monthly_volume")
-        if (series < 0).any():
-            fail("参数 monthly_volume 里有负数，月业务量只能是 0 或正数。",
-                 "Argument monthly_volume has negative values; monthly volumes must be zero "
-                 "or positive.")
+        series = pd.Series(require_number_inputs({"monthly_volume": monthly_volume})[0]
+                           ["monthly_volume"])
         if len(series) != n:
             fail(f"参数 monthly_volume 有 {len(series)} 个值，而 weight_kg 有 {n} 个，长度必须相同。",
                  f"Argument monthly_volume has {len(series)} values but weight_kg has {n}; "

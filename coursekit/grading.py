@@ -35,7 +35,7 @@ import pandas as pd
 
 from ._validate import fail
 from .edition import unit_of
-from .exercises import CORRECT, UNANSWERED, judge, questions_for
+from .exercises import CORRECT, judge, questions_for
 
 MARK = {"correct": "正确", "wrong": "错误", "unanswered": "未作答"}
 CHILD = Path(__file__).with_name("_grade_child.py")

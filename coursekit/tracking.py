@@ -18,7 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ._validate import fail, require_columns, require_frame, require_number, require_numeric
-from .service import ALL_LABEL, by_list, fast_require_unique, group_keys, require_flags
+from ._tables import ALL_LABEL, by_list, fast_require_unique, group_keys, require_flags
 
 __all__ = ["net_promoter_score", "delay_exposure", "alert_scenario"]
 

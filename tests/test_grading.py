@@ -1,5 +1,4 @@
 """Grading a class: marks are right, bad submissions are recorded, others still graded."""
-import json
 import subprocess
 import sys
 

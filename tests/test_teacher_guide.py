@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import nbformat
-import pytest
 
 from coursekit.edition import NOTEBOOKS_DIR, STUDENT_DIR
 
