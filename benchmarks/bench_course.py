@@ -38,6 +38,28 @@ def import_cost() -> None:
           f"ratio {course / baseline:.2f}x; goal +0.150 s)")
 
 
+def dataset_load() -> None:
+    """load_dataset('shipments') (checks + dtypes) against a bare pd.read_csv of the same file."""
+    import pandas as pd
+
+    from coursekit import data
+
+    path = data._data_dir() / "shipments.csv.gz"
+    timings = {}
+    for label, load in (("pd.read_csv (baseline)", lambda: pd.read_csv(path, encoding="utf-8-sig")),
+                        ("ck.load_dataset", lambda: (data._CACHE.clear(),
+                                                     data.load_dataset("shipments")))):
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            load()
+            runs.append(time.perf_counter() - start)
+        timings[label] = min(runs)
+    base, ours = timings.values()
+    print(f"load shipments: read_csv {base:.2f} s, load_dataset {ours:.2f} s "
+          f"(ratio {ours / base:.2f}x)")
+
+
 def notebook_times() -> None:
     from coursekit.edition import NOTEBOOKS_DIR, STUDENT_DIR, course_notebooks
     from coursekit.refresh import execute
@@ -61,6 +83,7 @@ if __name__ == "__main__":
     parser.add_argument("--suite", action="store_true", help="also time the whole test command")
     args = parser.parse_args()
     import_cost()
+    dataset_load()
     notebook_times()
     if args.suite:
         suite_time()
