@@ -77,7 +77,8 @@ def select_chinese_interface() -> None:
 
 def open_course(extra_args: list[str]) -> int:
     ensure_environment()
-    start = "student/00_start.ipynb" if "--student" in extra_args else "notebooks/00_start.ipynb"
+    student = "--student" in extra_args or not (ROOT / "notebooks").is_dir()  # a handed-out copy
+    start = "student/00_start.ipynb" if student else "notebooks/00_start.ipynb"
     args = [a for a in extra_args if a != "--student"]
     if not WINDOWS and os.geteuid() == 0:
         args.append("--allow-root")  # JupyterLab refuses to start as root otherwise

@@ -93,3 +93,13 @@ def test_student_flag_opens_the_student_edition(monkeypatch):
     monkeypatch.setattr(course.subprocess, "call", lambda command, cwd: launched.append(command) or 0)
     course.open_course(["--student"])
     assert "student/00_start.ipynb" in launched[0] and "--student" not in launched[0]
+
+
+def test_a_copy_without_the_instructor_edition_opens_the_student_one(monkeypatch, tmp_path):
+    course = load_course_module()
+    launched = []
+    monkeypatch.setattr(course, "ROOT", tmp_path)  # a handed-out folder: student/ only
+    monkeypatch.setattr(course, "ensure_environment", lambda extras="": None)
+    monkeypatch.setattr(course.subprocess, "call", lambda command, cwd: launched.append(command) or 0)
+    course.open_course([])
+    assert "student/00_start.ipynb" in launched[0]
