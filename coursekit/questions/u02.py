@@ -76,7 +76,7 @@ QUESTIONS = [
                   lambda: _leads()[_leads()["created_date"].dt.year == 2024].groupby("channel").size()]),
     number("u02.won_for_budget",
            lambda: BUDGET / float(_summary().loc[BUDGET_CHANNEL, "cost_per_won"]), tolerance=0.1,
-           hint="重读「课堂演示」上面的说明：预计成交客户数 = 预算 ÷ 单条线索成本 × 成交率"
+           hint="重读「课堂演示：固定预算投给哪个渠道？」里的说明：预计成交客户数 = 预算 ÷ 单条线索成本 × 成交率"
                 "（也就是预算 ÷ 每个成交客户的成本）；只除以单条线索成本得到的是线索数。",
            wrong=[lambda: BUDGET / float(_summary().loc[BUDGET_CHANNEL, "cost_per_lead"]),
                   lambda: BUDGET * float(_summary().loc[BUDGET_CHANNEL, "win_rate"]),
