@@ -116,13 +116,13 @@ QUESTIONS = [
                 "再数 segment 列等于 \"重要价值客户\" 的行；scored 要用近 12 个月（window_days=365）的那张表。",
            wrong=[lambda: _n_important("mean"), lambda: _n_important("median", None), 28, 282]),
     number("u08.platinum_share", _platinum_share, tolerance=0.001,
-           hint="重读「4.2 客户价值金字塔」：分子是铂金客户 2025 年利润之和，分母是全部客户利润之和；"
+           hint="重读「4.2 客户价值金字塔：铂金、黄金、铁质、铅质」：分子是铂金客户 2025 年利润之和，分母是全部客户利润之和；"
                 "要的是利润占比（小数，例如 0.3），不是客户数占比，也不是百分数。",
            wrong=[lambda: float((_pyramid()["tier"] == "铂金客户").mean()), 0.05, lambda: _platinum_share() * 100,
                   lambda: float(_pyramid().loc[_pyramid()["tier"] == "黄金客户", "profit"].sum()
                                 / _pyramid()["profit"].sum())]),
     items("u08.big_2024", lambda: _big_ids(2024),
-          hint="重读「4.3 大客户」：ck.big_customers 的参数 year 决定看哪一年，默认是 2025；"
+          hint="重读「4.3 大客户：一年超过 5,000 票」：ck.big_customers 的参数 year 决定看哪一年，默认是 2025；"
                "要的是客户编号（customer_id 那一列），不是整张表。",
           wrong=[lambda: _big_ids(2025), lambda: _big_ids(2024)[:-1]]),
     number("u08.visits", _visits,
