@@ -1232,7 +1232,8 @@ def story_figures(tables: dict) -> dict:
     return fig
 
 
-FACTOR_ZH = {"price": "价格", "speed": "速度", "safety": "安全性", "reliability": "可靠性",
+FACTOR_ZH = {"price": "价格", "speed": "速度", "safety": "安全性",
+             "reliability": "可靠性",  # 问卷里六个要素的中文名
              "attitude": "服务态度", "coverage": "网点覆盖"}
 DATASET_ZH = {
     "customers": "客户主数据：每个客户一行",
