@@ -200,3 +200,30 @@ def _require_number_array(series: pd.Series, name: str, positive: bool) -> None:
         fail(f"参数 {name} 有 {int((series < 0).sum())} 个负数，这里只接受 0 或正数。",
              f"Argument {name} has {int((series < 0).sum())} negative values; only zero "
              "or positive values are allowed.")
+
+
+def normalised_weights(weights, defaults: dict, arg: str = "weights") -> dict:
+    """Merge user weights into ``defaults``, check them and scale them to sum to 1.
+
+    Keys left out keep their default; unknown keys, negative or non-numeric
+    weights and an all-zero set are errors.
+    """
+    if weights is None:
+        merged = dict(defaults)
+    else:
+        if not isinstance(weights, dict):
+            fail(f"参数 {arg} 应该是字典，例如 {defaults}，现在是 {type(weights).__name__}。",
+                 f"Argument {arg} must be a dict such as {defaults}, "
+                 f"got {type(weights).__name__}.", TypeError)
+        unknown = [key for key in weights if key not in defaults]
+        if unknown:
+            fail(f"参数 {arg} 里有不认识的项 {unknown}，只能用 {list(defaults)}。",
+                 f"Argument {arg} has unknown keys {unknown}; use only {list(defaults)}.")
+        merged = {**defaults, **weights}
+    for key, value in merged.items():
+        require_number(value, f"{arg}['{key}']", low=0)
+    total = sum(merged.values())
+    if total <= 0:
+        fail(f"参数 {arg} 的权重之和必须大于 0：至少要有一项不是 0。",
+             f"Argument {arg} must not sum to zero: at least one weight must be positive.")
+    return {key: value / total for key, value in merged.items()}

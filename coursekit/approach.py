@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ._validate import (fail, require_columns, require_frame, require_number,
-                        require_numeric, require_unique)
+                        require_numeric, require_unique, normalised_weights)
 
 __all__ = ["visit_priority", "week_plan", "INDUSTRY_NEEDS"]
 
@@ -140,7 +140,7 @@ def visit_priority(leads, weights=None, *, lead_weights=None, value_cap=VALUE_CA
     from .develop import qualify_leads
 
     data = require_frame(leads, "leads").reset_index(drop=True)
-    weight = _priority_weights(weights)
+    weight = normalised_weights(weights, PRIORITY_WEIGHTS)
     require_number(value_cap, "value_cap", low=0, low_open=True)
     require_number(max_km, "max_km", low=0, low_open=True)
     require_columns(data, [lead, spend, distance], "leads")
@@ -169,30 +169,6 @@ def visit_priority(leads, weights=None, *, lead_weights=None, value_cap=VALUE_CA
     out = out.sort_values(["priority", lead], ascending=[False, True], kind="stable")
     out.insert(0, "rank", np.arange(1, len(out) + 1))
     return out.reset_index(drop=True)
-
-
-def _priority_weights(weights) -> dict:
-    """Merge user weights into the defaults, check them and normalise to sum 1."""
-    if weights is None:
-        merged = dict(PRIORITY_WEIGHTS)
-    else:
-        if not isinstance(weights, dict):
-            fail(f"参数 weights 应该是字典，例如 {PRIORITY_WEIGHTS}，现在是 {type(weights).__name__}。",
-                 f"Argument weights must be a dict such as {PRIORITY_WEIGHTS}, "
-                 f"got {type(weights).__name__}.", TypeError)
-        unknown = [key for key in weights if key not in PRIORITY_WEIGHTS]
-        if unknown:
-            fail(f"参数 weights 里有不认识的项 {unknown}，只能用 {list(PRIORITY_WEIGHTS)}"
-                 "（线索得分、价值、距离）。",
-                 f"Argument weights has unknown keys {unknown}; use only {list(PRIORITY_WEIGHTS)}.")
-        merged = {**PRIORITY_WEIGHTS, **weights}
-    for key, value in merged.items():
-        require_number(value, f"weights['{key}']", low=0)
-    total = sum(merged.values())
-    if total <= 0:
-        fail("参数 weights 的权重之和必须大于 0：至少要有一项不是 0。",
-             "Argument weights must not sum to zero: at least one weight must be positive.")
-    return {key: value / total for key, value in merged.items()}
 
 
 def week_plan(prioritised, visits_per_day=3, days=5, *, lead="lead_id", city="city",

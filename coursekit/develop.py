@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 
 from ._validate import (fail, require_columns, require_frame, require_number,
-                        require_number_inputs, require_numeric, require_unique)
+                        require_number_inputs, require_numeric, require_unique,
+                        normalised_weights)
 from ._tables import by_list, group_keys
 
 __all__ = ["qualify_leads", "funnel", "channel_summary", "screening_ratios",
@@ -117,7 +118,7 @@ def qualify_leads(leads, weights=None, *, lead="lead_id", need="need_level",
     需求高、年物流支出约120万元、联系人是决策者、信用AA
     """
     data = require_frame(leads, "leads").reset_index(drop=True)
-    weight = _lead_weights(weights)
+    weight = normalised_weights(weights, DEFAULT_WEIGHTS)
     bands = _bands(SPEND_BANDS if spend_bands is None else spend_bands, "spend_bands",
                    value_name="points", high=100)
     high, low = _cutoffs(cutoffs)
@@ -145,29 +146,6 @@ def qualify_leads(leads, weights=None, *, lead="lead_id", need="need_level",
     result["grade"] = pd.Categorical(grade, categories=list(GRADES), ordered=True)
     result["reason"] = reason
     return result
-
-
-def _lead_weights(weights) -> dict:
-    """Merge user weights into the defaults, check them and normalise to sum 1."""
-    if weights is None:
-        merged = dict(DEFAULT_WEIGHTS)
-    else:
-        if not isinstance(weights, dict):
-            fail(f"参数 weights 应该是字典，例如 {DEFAULT_WEIGHTS}，现在是 {type(weights).__name__}。",
-                 f"Argument weights must be a dict such as {DEFAULT_WEIGHTS}, "
-                 f"got {type(weights).__name__}.", TypeError)
-        unknown = [key for key in weights if key not in DEFAULT_WEIGHTS]
-        if unknown:
-            fail(f"参数 weights 里有不认识的因素 {unknown}，只能用 {list(DEFAULT_WEIGHTS)}。",
-                 f"Argument weights has unknown factors {unknown}; use only "
-                 f"{list(DEFAULT_WEIGHTS)}.")
-        merged = {**DEFAULT_WEIGHTS, **weights}
-    for key, value in merged.items():
-        require_number(value, f"weights['{key}']", low=0)
-    total = sum(merged.values())
-    if total <= 0:
-        fail("参数 weights 的权重之和必须大于 0。", "Argument weights must not sum to zero.")
-    return {key: value / total for key, value in merged.items()}
 
 
 def _cutoffs(cutoffs) -> tuple:
