@@ -107,6 +107,29 @@ def custom(qid, expected, hint, wrong, compare) -> Question:
     return Question(qid, "custom", hint, expected, tuple(wrong), compare=compare)
 
 
+def letters_in_order(options: str, letter_words: str, topic: str):
+    """A ``compare`` for "one letter per sentence, in sentence order" answers.
+
+    ``letter_words`` says what each letter is ("一个字母 F、A 或 B"), ``topic``
+    what a wrong letter got wrong ("归类"); the feedback names the wrong sentences.
+    """
+    def compare(answer, expected):
+        if not isinstance(answer, str):
+            return False, (f"答案应该是一串字母（加上引号），例如 \"{options[0] * len(expected)}\"，"
+                           f"你给的是 {type(answer).__name__}。")
+        letters = "".join(ch for ch in unicodedata.normalize("NFKC", answer).upper()
+                          if ch.isalnum())
+        if len(letters) != len(expected) or set(letters) - set(options):
+            return False, (f"请为 {len(expected)} 句话各写{letter_words}，按句子顺序连起来，"
+                           f"一共 {len(expected)} 个字母；你写了 {len(letters)} 个字符。")
+        wrong = [str(i + 1) for i, (a, b) in enumerate(zip(letters, expected)) if a != b]
+        if not wrong:
+            return True, ""
+        return False, f"第 {'、'.join(wrong)} 句的{topic}不对。"
+
+    return compare
+
+
 # ---------------------------------------------------------------- comparisons
 
 def _is_real(value) -> bool:

@@ -1,7 +1,7 @@
 """Exercises of u05_negotiation.ipynb (单元5 物流客户洽谈)."""
 from functools import lru_cache
 
-from . import choice, custom, items, number
+from . import choice, custom, items, letters_in_order, number
 
 
 
@@ -65,30 +65,9 @@ def _price(billed_kg, monthly_volume=2500):
 FAB_ANSWER = "FBAFAB"
 
 
-def _fab_letters(answer):
-    import unicodedata
-
-    if not isinstance(answer, str):
-        return None
-    text = unicodedata.normalize("NFKC", answer).upper()
-    return "".join(ch for ch in text if ch.isalnum())
-
-
-def _compare_fab(answer, expected):
-    letters = _fab_letters(answer)
-    if letters is None:
-        return False, f"答案应该是一串字母（加上引号），例如 \"FFFFFF\"，你给的是 {type(answer).__name__}。"
-    if len(letters) != len(expected) or set(letters) - set("FAB"):
-        return False, (f"请为 {len(expected)} 句话各写一个字母 F、A 或 B，按句子顺序连起来，"
-                       f"一共 {len(expected)} 个字母；你写了 {len(letters)} 个字符。")
-    wrong = [str(i + 1) for i, (a, b) in enumerate(zip(letters, expected)) if a != b]
-    if not wrong:
-        return True, ""
-    return False, f"第 {'、'.join(wrong)} 句的归类不对。"
-
-
 QUESTIONS = [
-    custom("u05.fab_labels", FAB_ANSWER, compare=_compare_fab,
+    custom("u05.fab_labels", FAB_ANSWER,
+           compare=letters_in_order("FAB", "一个字母 F、A 或 B", "归类"),
            hint="重读「1.1 FAB：从“我们有什么”到“您能得到什么”」：特征说的是服务本身有什么，"
                 "优势说的是这个特征能起什么作用，利益要落到这位客户的钱、时间或生意上。",
            wrong=["FABFAB", "FBFFAB", "FBABAB", "FBAF", 123]),

@@ -1,8 +1,7 @@
 """Exercises of u06_closing.ipynb (单元6 物流客户成交)."""
-import unicodedata
 from functools import lru_cache
 
-from . import choice, custom, items, number
+from . import choice, custom, items, letters_in_order, number
 
 ANNUAL_RATE = 0.06
 """The notebook's assumed annual financing rate for payment terms (账期)."""
@@ -60,20 +59,6 @@ def _risky(min_days=45, ratings=("C",)):
 METHODS_ANSWER = "CDEB"
 
 
-def _compare_letters(answer, expected):
-    if not isinstance(answer, str):
-        return False, (f"答案应该是一串字母（加上引号），例如 \"{'A' * len(expected)}\"，"
-                       f"你给的是 {type(answer).__name__}。")
-    letters = "".join(ch for ch in unicodedata.normalize("NFKC", answer).upper() if ch.isalnum())
-    if len(letters) != len(expected) or set(letters) - set("ABCDEF"):
-        return False, (f"请为 {len(expected)} 句话各写一个方法代号（A–F），按句子顺序连起来，"
-                       f"一共 {len(expected)} 个字母；你写了 {len(letters)} 个字符。")
-    wrong = [str(i + 1) for i, (a, b) in enumerate(zip(letters, expected)) if a != b]
-    if not wrong:
-        return True, ""
-    return False, f"第 {'、'.join(wrong)} 句的方法不对。"
-
-
 QUESTIONS = [
     choice("u06.signals", "ACEF", options="ABCDEF",
            hint="重读「1.2 成交信号」：信号是客户开始把合作当真的表现——问细节、叫来相关的人、"
@@ -91,7 +76,8 @@ QUESTIONS = [
            wrong=[lambda: _close_days(start="created_date"), lambda: _close_days("mean_days"),
                   lambda: _close_days("p90_days")],
            tolerance=0.5),
-    custom("u06.methods", METHODS_ANSWER, compare=_compare_letters,
+    custom("u06.methods", METHODS_ANSWER,
+           compare=letters_in_order("ABCDEF", "一个方法代号（A–F）", "方法"),
            hint="重读「2.1 六种常用的成交方法」：给两三个都算成交的选项是选择成交；"
                 "拿有期限的好处促成是优惠成交；对客户担心的事做出承诺是保证成交；"
                 "不问要不要、直接安排签约后的事是假定成交。",
