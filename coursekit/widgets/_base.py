@@ -11,6 +11,15 @@ import html
 from typing import Callable
 
 
+def given_or_loaded(frame, name: str):
+    """The table a notebook passed in (so nothing loads twice), else the course dataset ``name``."""
+    if frame is not None:
+        return frame
+    from ..data import load_dataset
+
+    return load_dataset(name)
+
+
 def classroom_demo(controls: dict, readout: Callable[..., str],
                    draw: Callable[..., object] | None = None, title: str = ""):
     """Build a demo: ``controls`` by keyword, ``readout(**values)`` text, ``draw(**values)``.

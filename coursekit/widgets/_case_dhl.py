@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .._validate import fail, require_columns, require_dates, require_frame
-from ._base import classroom_demo
+from ._base import classroom_demo, given_or_loaded
 
 ALL = "全部客户"
 KEY_SEGMENT = "重要价值客户"
@@ -57,11 +57,8 @@ def tracking_alert_demo(shipments=None, complaints=None, as_of=None):
     from .. import AS_OF
     from ..tracking import alert_scenario, delay_exposure
 
-    if shipments is None or complaints is None:
-        from ..data import load_dataset
-
-        shipments = load_dataset("shipments") if shipments is None else shipments
-        complaints = load_dataset("complaints") if complaints is None else complaints
+    shipments = given_or_loaded(shipments, "shipments")
+    complaints = given_or_loaded(complaints, "complaints")
     as_of = AS_OF if as_of is None else as_of
     exposure = delay_exposure(_segmented_waybills(shipments, as_of), complaints, by="segment")
     exposure.index = exposure.index.astype(str)

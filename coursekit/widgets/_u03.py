@@ -1,21 +1,13 @@
 """Classroom demos of u03_identification.ipynb: weigh the four identification factors; screen big prospects."""
 from __future__ import annotations
 
-from ._base import classroom_demo
+from ._base import classroom_demo, given_or_loaded
 
 FACTORS = {"need": "需求", "power": "购买力", "authority": "决策权", "credit": "信用"}
 """The four factors of :func:`coursekit.qualify_leads`, with their Chinese names."""
 
 _GRADE_COLOURS = {"优先跟进": "#55A868", "持续培育": "#DD8452", "暂缓": "#B0B7C3"}
 _PASS, _WATCH = "#55A868", "#C44E52"
-
-
-def _load(name, given):
-    if given is not None:
-        return given
-    from ..data import load_dataset
-
-    return load_dataset(name)
 
 
 def lead_score_demo(leads=None):
@@ -31,7 +23,7 @@ def lead_score_demo(leads=None):
 
     from ..develop import DEFAULT_WEIGHTS, GRADE_CUTOFFS, qualify_leads
 
-    data = _load("leads", leads)
+    data = given_or_loaded(leads, "leads")
     won = (data["furthest_stage"].astype(str) == "成交").to_numpy()
     base_rate = won.mean()
     style = {"description_width": "initial"}
@@ -97,7 +89,7 @@ def screening_demo(financials=None):
 
     from ..develop import screening_ratios
 
-    data = _load("prospect_financials", financials)
+    data = given_or_loaded(financials, "prospect_financials")
     base = screening_ratios(data)
     ids = base.iloc[:, 0].astype(str)
     order = base["current_ratio"].sort_values(kind="stable").index

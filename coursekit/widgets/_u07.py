@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._base import classroom_demo
+from ._base import classroom_demo, given_or_loaded
 
 ALL = "全部"
 _FLAGS = ["on_time_rate", "complete_rate", "damage_free_rate", "documents_correct_rate"]
@@ -43,11 +43,8 @@ def service_demo(shipments=None, customers=None):
     import ipywidgets as w
     import matplotlib.pyplot as plt
 
-    if shipments is None or customers is None:
-        from ..data import load_dataset
-
-        shipments = load_dataset("shipments") if shipments is None else shipments
-        customers = load_dataset("customers") if customers is None else customers
+    shipments = given_or_loaded(shipments, "shipments")
+    customers = given_or_loaded(customers, "customers")
     counts = _monthly_counts(shipments, customers)
     months = sorted(counts["month"].astype(str).unique())
     services = [ALL] + [s for s in ["快递", "零担", "整车", "仓配"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._base import classroom_demo
+from ._base import classroom_demo, given_or_loaded
 
 ALL = "全部"
 DAY_RANGE = range(1, 16)
@@ -47,11 +47,8 @@ def deadline_demo(complaints=None, shipments=None):
     import ipywidgets as w
     import matplotlib.pyplot as plt
 
-    if complaints is None or shipments is None:
-        from ..data import load_dataset
-
-        complaints = load_dataset("complaints") if complaints is None else complaints
-        shipments = load_dataset("shipments") if shipments is None else shipments
+    complaints = given_or_loaded(complaints, "complaints")
+    shipments = given_or_loaded(shipments, "shipments")
     waybills = len(shipments)
     curves = {True: _deadline_curves(complaints, waybills, True)}
 
