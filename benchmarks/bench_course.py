@@ -61,8 +61,8 @@ def dataset_load() -> None:
 
 
 def notebook_times() -> None:
-    from coursekit.edition import NOTEBOOKS_DIR, STUDENT_DIR, course_notebooks
-    from coursekit.refresh import execute
+    from coursekit.teacher.edition import NOTEBOOKS_DIR, STUDENT_DIR, course_notebooks
+    from coursekit.teacher.refresh import execute
 
     for folder in (NOTEBOOKS_DIR, STUDENT_DIR):
         for path in course_notebooks(folder):

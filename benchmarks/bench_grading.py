@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from coursekit.edition import NOTEBOOKS_DIR, STUDENT_DIR  # noqa: E402
-from coursekit.grading import grade  # noqa: E402
-from coursekit.refresh import execute  # noqa: E402
+from coursekit.teacher.edition import NOTEBOOKS_DIR, STUDENT_DIR  # noqa: E402
+from coursekit.teacher.grading import grade  # noqa: E402
+from coursekit.teacher.refresh import execute  # noqa: E402
 
 NOTEBOOK = "u01_customer_basics.ipynb"
 

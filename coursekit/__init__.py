@@ -13,10 +13,12 @@ data       the course datasets, loaded with checked dtypes
 classify   who are the A/B/C, RFM, pyramid and big customers (units 1, 8)
 value      what a customer is worth: delivered value, profit, CLV (1, 8)
 lifecycle  which stage each customer is in; cohort retention (8)
-develop    leads, funnel, screening, chargeable weight, quotes (2-6)
+prospecting  channels and the lead funnel (unit 2)
+qualifying   lead scores and financial screening (unit 3)
+negotiation  chargeable weight, quotes, discount break-even (unit 5)
 service    service KPIs on waybills (7)
 complaints complaint KPIs and Pareto (9)
-edition    student edition and grading (instructors)
+teacher    the teacher's tools: student edition, grading, refresh (instructors)
 =========  ==========================================================
 
 Helpers that serve one or two notebooks are imported as submodules
@@ -30,9 +32,10 @@ from .classify import (abc_classify, big_customers, customer_status, pareto_summ
                        rfm_segment, rfm_table, value_pyramid)
 from .complaints import complaint_kpis, complaint_pareto
 from .data import describe_dataset, list_datasets, load_dataset
-from .develop import (breakeven_volume, channel_summary, chargeable_weight, funnel, qualify_leads,
-                      quote, screening_ratios)
-from .edition import build_student_edition, grade
+from .negotiation import breakeven_volume, chargeable_weight, quote
+from .prospecting import channel_summary, funnel
+from .qualifying import qualify_leads, screening_ratios
+from .teacher import build_student_edition, grade
 from .lifecycle import cohort_retention, lifecycle_stage
 from .service import service_kpis
 from .value import (clv, customer_profitability, delivered_value, historical_clv,

@@ -31,16 +31,16 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "student-edition":
-        from .edition import build_student_edition
+        from .teacher.edition import build_student_edition
 
         for path in build_student_edition(args.out_dir):
             print(f"已生成 (written) {path}")
     elif args.command == "refresh":
-        from .refresh import refresh
+        from .teacher.refresh import refresh
 
         refresh(args.notebooks)
     elif args.command == "reset":
-        from .edition import reset_notebook
+        from .teacher.edition import reset_notebook
 
         try:
             path = reset_notebook(args.notebook)
@@ -49,7 +49,7 @@ def main(argv=None) -> int:
             return 2
         print(f"已恢复 (reset) {path}；原来的文件保存为 .bak.ipynb")
     elif args.command == "grade":
-        from .grading import grade
+        from .teacher.grading import grade
 
         try:
             book = grade(args.submissions, args.out, unit=args.unit, timeout=args.timeout,

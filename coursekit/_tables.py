@@ -1,4 +1,4 @@
-"""Private helpers shared by the table calculations (service, complaints, develop …).
+"""Private helpers shared by the table calculations (service, complaints, prospecting …).
 
 ``by=`` handling, month/quarter/year keys computed from a date, a fast
 uniqueness check for long id columns and checks of True/False columns.
@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._validate import fail, require_columns, require_unique
+from ._validate import fail, require_columns, require_number, require_unique
 
 ALL_LABEL = "全部"
 """Index label of the single row returned when ``by=None``."""
@@ -129,3 +129,38 @@ def row_name(data: pd.DataFrame, mask: np.ndarray, id_column) -> str:
     if id_column is not None and id_column in data.columns:
         return f"{id_column} = '{data[id_column].iloc[position]}'"
     return f"第 {position + 1} 行 (row {position + 1})"
+
+
+# ---------------------------------------------------------------------------
+# Step tables: (lower bound, value) rows, as in rate cards and score bands
+# ---------------------------------------------------------------------------
+
+def step_table(bands, arg: str, value_name: str, high=None, high_open=False,
+               example=((0, 20), (100_000, 40))) -> list:
+    """Check a table of (lower bound, value) steps: starts at 0, strictly rising."""
+    try:
+        rows = [tuple(row) for row in bands]
+    except TypeError:
+        rows = None
+    if not rows or any(len(row) != 2 for row in rows):
+        fail(f"参数 {arg} 应该是 (下限, {value_name}) 的列表，例如 {tuple(example)}。",
+             f"Argument {arg} must be a list of (lower bound, {value_name}) pairs, "
+             f"e.g. {tuple(example)}.", TypeError)
+    for i, (bound, value) in enumerate(rows):
+        require_number(bound, f"{arg}[{i}][0]", low=0)
+        require_number(value, f"{arg}[{i}][1]", low=0, high=high, high_open=high_open)
+    if rows[0][0] != 0:
+        fail(f"参数 {arg} 的第一个下限必须是 0，现在是 {rows[0][0]}。",
+             f"The first lower bound of argument {arg} must be 0, got {rows[0][0]}.")
+    if any(b <= a for (a, _), (b, _) in zip(rows, rows[1:])):
+        fail(f"参数 {arg} 的下限必须从小到大排列且不重复。",
+             f"The lower bounds of argument {arg} must rise strictly.")
+    return rows
+
+
+def step_value(values: pd.Series, bands: list) -> pd.Series:
+    """Value of the band each number falls in (the last band whose lower bound <= it)."""
+    bounds = np.array([bound for bound, _ in bands], dtype=float)
+    steps = np.array([value for _, value in bands], dtype=float)
+    position = np.searchsorted(bounds, values.to_numpy(dtype=float), side="right") - 1
+    return pd.Series(steps[position], index=values.index)

@@ -227,3 +227,23 @@ def normalised_weights(weights, defaults: dict, arg: str = "weights") -> dict:
         fail(f"参数 {arg} 的权重之和必须大于 0：至少要有一项不是 0。",
              f"Argument {arg} must not sum to zero: at least one weight must be positive.")
     return {key: value / total for key, value in merged.items()}
+
+
+def require_labels(data: pd.DataFrame, column: str, arg: str, allowed) -> pd.Series:
+    """Check that a category column only holds the allowed labels; return it as text."""
+    values = data[column]
+    missing = values.isna()
+    if missing.any():
+        fail(f"{arg} 的列 '{column}' 有 {int(missing.sum())} 个空值，"
+             f"只能取 {'/'.join(allowed)}。",
+             f"Column '{column}' of {arg} has {int(missing.sum())} missing values; "
+             f"allowed values are {'/'.join(allowed)}.")
+    text = values.astype(str).str.strip()
+    bad = ~text.isin(list(allowed))
+    if bad.any():
+        example = values[bad].iloc[0]
+        fail(f"{arg} 的列 '{column}' 有 {int(bad.sum())} 个值不认识，例如 {example!r}；"
+             f"只能取 {'/'.join(allowed)}。",
+             f"Column '{column}' of {arg} has {int(bad.sum())} unknown values, e.g. "
+             f"{example!r}; allowed values are {'/'.join(allowed)}.")
+    return text

@@ -1,7 +1,7 @@
 """Unit 4: preparing to approach customers - whom to visit first, and a week of visits.
 
 * :func:`visit_priority` puts open leads in visiting order. It combines the
-  lead score of :func:`coursekit.develop.qualify_leads` (need, purchasing
+  lead score of :func:`coursekit.qualifying.qualify_leads` (need, purchasing
   power, decision authority, credit), the size of the prize (the lead's yearly
   logistics spend) and the distance from the Nanning head office.
 * :func:`week_plan` turns that order into a visiting plan for a week: every
@@ -9,7 +9,7 @@
   leads in the same city, so a salesperson does not drive to Liuzhou on
   Monday and again on Thursday.
 
-Like the thresholds in :mod:`coursekit.develop`, the default weights, the
+Like the thresholds in :mod:`coursekit.qualifying`, the default weights, the
 value cap and the distance limit are illustrative teaching choices, not
 industry standards; every one is a parameter a teacher can change in class.
 """
@@ -102,7 +102,7 @@ def visit_priority(leads, weights=None, *, lead_weights=None, value_cap=VALUE_CA
         normalised, so ``{"score": 5, "value": 3, "distance": 2}`` equals the
         defaults. Unknown keys and an all-zero set are errors.
     lead_weights : dict, optional
-        Factor weights passed to :func:`coursekit.develop.qualify_leads`.
+        Factor weights passed to :func:`coursekit.qualifying.qualify_leads`.
     value_cap : float, default 2,000,000
         Spend in 元 that earns the full 100 value points.
     max_km : float, default 500
@@ -137,7 +137,7 @@ def visit_priority(leads, weights=None, *, lead_weights=None, value_cap=VALUE_CA
     >>> visit_priority(leads, {"score": 0.2, "value": 0.2, "distance": 0.6})["lead_id"].tolist()
     ['L1', 'L2', 'L3']
     """
-    from .develop import qualify_leads
+    from .qualifying import qualify_leads
 
     data = require_frame(leads, "leads").reset_index(drop=True)
     weight = normalised_weights(weights, PRIORITY_WEIGHTS)

@@ -7,7 +7,7 @@
 * :func:`payment_terms_cost` prices the credit a carrier gives when it lets a
   customer pay later: money that is owed is money the carrier must finance.
 
-The funnel reading follows :func:`coursekit.develop.funnel`: a lead reached a
+The funnel reading follows :func:`coursekit.prospecting.funnel`: a lead reached a
 stage when its furthest stage is that stage or a later one.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pandas as pd
 
 from ._validate import (fail, require_columns, require_dates, require_frame, require_number,
                         require_number_inputs)
-from .develop import STAGES, _stage_positions
+from .prospecting import STAGES, stage_positions
 from ._tables import by_list, group_keys
 
 __all__ = ["stage_win_rates", "time_to_close", "payment_terms_cost"]
@@ -83,7 +83,7 @@ def stage_win_rates(leads, by=None, *, stage="stage", furthest="furthest_stage")
         fail("参数 stage 和 furthest 都要给出：成交率既要知道线索走到了哪一步，也要知道它是否流失。",
              "Arguments stage and furthest are both required: a win rate needs how far each "
              "lead got and whether it was lost.", TypeError)
-    reach, status = _stage_positions(data, stage, furthest)
+    reach, status = stage_positions(data, stage, furthest)
     keys = group_keys(data, names, "leads")
     won_at = len(STAGES) - 1
     frame = pd.DataFrame({"reach": reach.to_numpy(), "won": (reach == won_at).to_numpy(),

@@ -8,7 +8,7 @@ cycle time (订货周期). It numbers the groups once and counts with numpy
 fast and light on memory on millions of waybills.
 
 The small private helpers at the bottom (group keys, True/False columns) are
-shared with :mod:`coursekit.develop` and :mod:`coursekit.complaints`.
+shared with :mod:`coursekit.prospecting` and :mod:`coursekit.complaints`.
 """
 from __future__ import annotations
 

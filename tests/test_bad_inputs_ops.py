@@ -1,4 +1,4 @@
-"""Bad inputs to develop, service and complaints: one table, one test.
+"""Bad inputs to prospecting, qualifying, negotiation, service and complaints: one table, one test.
 
 Each case names the call, the exception class expected, and the words the
 message must contain (the column or argument, and for a typo the suggested
@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 
 from coursekit.complaints import complaint_kpis, complaint_pareto
-from coursekit.develop import (LTL_RATES, breakeven_volume, channel_summary, chargeable_weight,
-                               funnel, qualify_leads, quote, screening_ratios)
+from coursekit.negotiation import LTL_RATES, breakeven_volume, chargeable_weight, quote
+from coursekit.prospecting import channel_summary, funnel
+from coursekit.qualifying import qualify_leads, screening_ratios
 from coursekit.service import service_kpis
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

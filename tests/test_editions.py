@@ -4,7 +4,7 @@ import re
 import nbformat
 import pytest
 
-from coursekit.edition import (BEGIN, END, NOTEBOOKS_DIR, STUDENT_DIR, build_student_edition,
+from coursekit.teacher.edition import (BEGIN, END, NOTEBOOKS_DIR, STUDENT_DIR, build_student_edition,
                                course_notebooks, strip_solutions, unit_of)
 from coursekit.exercises import questions_for
 from coursekit.questions import QUESTIONS

@@ -6,8 +6,8 @@ import nbformat
 import pandas as pd
 import pytest
 
-from coursekit import grading
-from coursekit.edition import NOTEBOOKS_DIR, student_notebook
+from coursekit.teacher import grading
+from coursekit.teacher.edition import NOTEBOOKS_DIR, student_notebook
 from coursekit.questions import QUESTIONS, choice, items, number
 
 UNIT = "t99"

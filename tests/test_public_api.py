@@ -14,10 +14,13 @@ FIRM = {
     "value": ["delivered_value", "customer_profitability", "clv", "historical_clv",
               "retention_projection", "word_of_mouth"],
     "lifecycle": ["lifecycle_stage", "cohort_retention"],
-    "develop": ["qualify_leads", "funnel", "screening_ratios", "chargeable_weight", "quote"],
+    "prospecting": ["funnel", "channel_summary"],
+    "qualifying": ["qualify_leads", "screening_ratios"],
+    "negotiation": ["chargeable_weight", "quote", "breakeven_volume"],
     "service": ["service_kpis"],
     "complaints": ["complaint_kpis", "complaint_pareto"],
-    "edition": ["build_student_edition", "grade"],
+    "teacher.edition": ["build_student_edition"],
+    "teacher.grading": ["grade"],
 }
 SUBMODULE_ONLY = {
     "plots": ["use_chinese_font", "pareto_chart", "lifecycle_chart", "rfm_heatmap", "funnel_chart"],

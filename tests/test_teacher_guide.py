@@ -7,7 +7,7 @@ from pathlib import Path
 
 import nbformat
 
-from coursekit.edition import NOTEBOOKS_DIR, STUDENT_DIR
+from coursekit.teacher.edition import NOTEBOOKS_DIR, STUDENT_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "docs" / "teacher_guide.md").read_text(encoding="utf-8")
@@ -91,7 +91,7 @@ def test_grade_command(tmp_path):
 
 def test_refresh_command(tmp_path, monkeypatch):
     # The guide's refresh runs every notebook; here the same code runs on one copy.
-    from coursekit import refresh
+    from coursekit.teacher import refresh
 
     source, student = tmp_path / "notebooks", tmp_path / "student"
     source.mkdir()

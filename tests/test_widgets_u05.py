@@ -6,7 +6,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from coursekit.develop import breakeven_volume  # noqa: E402
+from coursekit.negotiation import breakeven_volume  # noqa: E402
 from coursekit.widgets import readout_text  # noqa: E402
 from coursekit.widgets._u05 import breakeven_demo, case_customer  # noqa: E402
 

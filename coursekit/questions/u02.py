@@ -19,7 +19,7 @@ def _leads():
 
 @lru_cache(maxsize=1)
 def _summary():
-    from ..develop import channel_summary
+    from ..prospecting import channel_summary
 
     summary = channel_summary(_leads())
     summary.index = summary.index.astype(str)
@@ -27,7 +27,7 @@ def _summary():
 
 
 def _reached(stage):
-    from ..develop import funnel
+    from ..prospecting import funnel
 
     table = funnel(_leads())
     return int(table.loc[table["stage"] == stage, "leads"].iloc[0])

@@ -14,7 +14,7 @@ FACTOR_OPTIONS = {"A": "need_points", "B": "power_points", "C": "authority_point
 @lru_cache(maxsize=1)
 def _scores():
     from ..data import load_dataset
-    from ..develop import qualify_leads
+    from ..qualifying import qualify_leads
 
     return qualify_leads(load_dataset("leads"))
 
@@ -29,7 +29,7 @@ def _raw():
 @lru_cache(maxsize=4)
 def _screen(current_ratio=None):
     from ..data import load_dataset
-    from ..develop import screening_ratios
+    from ..qualifying import screening_ratios
 
     marks = None if current_ratio is None else {"current_ratio": current_ratio}
     return screening_ratios(load_dataset("prospect_financials"), thresholds=marks)

@@ -9,7 +9,7 @@ from . import choice, custom, items, letters_in_order, number
 def _shipments_2025():
     """2025 waybills with the customer's industry and the cargo kind (轻泡货/重货)."""
     from ..data import load_dataset
-    from ..develop import chargeable_weight
+    from ..negotiation import chargeable_weight
 
     shipments = load_dataset("shipments")
     customers = load_dataset("customers")[["customer_id", "industry"]]
@@ -38,7 +38,7 @@ def _case_economics():
 
 
 def _extra(discount):
-    from ..develop import breakeven_volume
+    from ..negotiation import breakeven_volume
 
     v0, price, cost = _case_economics()
     return breakeven_volume(v0, price, cost, discount) - v0
@@ -49,13 +49,13 @@ BOX = {"weight_kg": 5, "length_cm": 50, "width_cm": 40, "height_cm": 30}
 
 
 def _box_billed_kg():
-    from ..develop import chargeable_weight
+    from ..negotiation import chargeable_weight
 
     return chargeable_weight(**BOX)
 
 
 def _price(billed_kg, monthly_volume=2500):
-    from ..develop import quote
+    from ..negotiation import quote
 
     return float(quote(billed_kg, "快递", monthly_volume=monthly_volume)["price"].iloc[0])
 

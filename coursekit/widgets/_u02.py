@@ -8,7 +8,7 @@ _PLAIN, _CHOSEN = "#B0B7C3", "#C44E52"
 
 def _channel_table(leads):
     """Cost per lead, win rate and cost per won customer of each channel, computed once."""
-    from ..develop import channel_summary
+    from ..prospecting import channel_summary
 
     if leads is None:
         from ..data import load_dataset

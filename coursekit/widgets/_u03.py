@@ -21,7 +21,7 @@ def lead_score_demo(leads=None):
     import ipywidgets as w
     import numpy as np
 
-    from ..develop import DEFAULT_WEIGHTS, GRADE_CUTOFFS, qualify_leads
+    from ..qualifying import DEFAULT_WEIGHTS, GRADE_CUTOFFS, qualify_leads
 
     data = given_or_loaded(leads, "leads")
     won = (data["furthest_stage"].astype(str) == "成交").to_numpy()
@@ -87,7 +87,7 @@ def screening_demo(financials=None):
     """
     import ipywidgets as w
 
-    from ..develop import screening_ratios
+    from ..qualifying import screening_ratios
 
     data = given_or_loaded(financials, "prospect_financials")
     base = screening_ratios(data)

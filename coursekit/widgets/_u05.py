@@ -45,7 +45,7 @@ def breakeven_demo(customer_id: str | None = None, year: int = 2025, *,
     """
     import ipywidgets as w
 
-    from ..develop import breakeven_volume
+    from ..negotiation import breakeven_volume
 
     if price is None or unit_cost is None or monthly_volume is None:
         volume0, price0, cost0 = _unit_economics(customer_id, year)

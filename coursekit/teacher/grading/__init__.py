@@ -33,12 +33,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._validate import fail
-from .edition import unit_of
-from .exercises import CORRECT, judge, questions_for
+from ..._validate import fail
+from ..edition import unit_of
+from ...exercises import CORRECT, judge, questions_for
 
 MARK = {"correct": "正确", "wrong": "错误", "unanswered": "未作答"}
-CHILD = Path(__file__).with_name("_grade_child.py")
+CHILD = Path(__file__).with_name("_child.py")
 
 def decode(item):
     """Turn the kernel's JSON back into Python values (the inverse of the encoder)."""

@@ -1,11 +1,11 @@
 """Child process of the grader: run one notebook, print its answers as JSON.
 
-Started by :func:`coursekit.grading._run_child` as a plain script, so it
+Started by :func:`coursekit.teacher.grading._run_child` as a plain script, so it
 imports nothing from coursekit (and so no pandas), and it talks to the kernel
 through jupyter_client directly (nbclient would pull in nbformat, which takes
 a second to import), so a submission costs little more than a kernel start:
 
-    python _grade_child.py NOTEBOOK NAMES_JSON TIMEOUT MAX_OUTPUT_BYTES
+    python _child.py NOTEBOOK NAMES_JSON TIMEOUT MAX_OUTPUT_BYTES
 """
 from __future__ import annotations
 

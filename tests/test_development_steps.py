@@ -1,4 +1,4 @@
-"""Tests for coursekit.develop (units 2-6), on small hand-made frames.
+"""Tests for the development steps: coursekit.prospecting, qualifying and negotiation (units 2, 3, 5), on small hand-made frames.
 
 Each hand-worked case shows its arithmetic in comments; hypothesis checks the
 invariants (scores in range, funnel counts falling, chargeable weight never
@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coursekit.develop import (GRADES, STAGES, breakeven_volume, channel_summary,
-                               chargeable_weight, funnel, qualify_leads, quote,
-                               screening_ratios)
+from coursekit.negotiation import breakeven_volume, chargeable_weight, quote
+from coursekit.prospecting import STAGES, channel_summary, funnel
+from coursekit.qualifying import GRADES, qualify_leads, screening_ratios
 
 FAST = settings(max_examples=40, deadline=None)
 

@@ -20,9 +20,9 @@ import re
 import tempfile
 from pathlib import Path
 
-from ._validate import fail
+from .._validate import fail
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS_DIR = ROOT / "notebooks"
 STUDENT_DIR = ROOT / "student"
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -139,7 +139,7 @@ def build_student_edition(out_dir, source_dir=NOTEBOOKS_DIR) -> list[Path]:
     Examples
     --------
     >>> import tempfile
-    >>> from coursekit.edition import build_student_edition
+    >>> from coursekit.teacher.edition import build_student_edition
     >>> written = build_student_edition(tempfile.mkdtemp())
     >>> written[0].name
     '00_start.ipynb'
@@ -184,10 +184,3 @@ def reset_notebook(path) -> Path:
             cell.outputs, cell.execution_count = [], None
     write_notebook(notebook, path)
     return path
-
-
-def grade(submissions_dir, out, **options):
-    """Grade a folder of submitted notebooks; see :func:`coursekit.grading.grade`."""
-    from .grading import grade as grade_folder
-
-    return grade_folder(submissions_dir, out, **options)
