@@ -78,13 +78,14 @@ COMPUTED = {
     "mean_days": "平均（天）", "median_days": "中位数（天）", "p90_days": "90% 分位（天）",
     "financing_cost": "资金占用成本（元）",
     # service KPIs (unit 7)
-    "on_time_rate": "准时率", "complete_rate": "完好齐全率", "damage_free_rate": "无破损率",
-    "documents_correct_rate": "单证正确率", "perfect_order_rate": "完美订单率",
+    "on_time_rate": "准时率", "complete_rate": "完整率", "damage_free_rate": "完好率",
+    "documents_correct_rate": "单证准确率", "perfect_order_rate": "完美订单率",
     "loss_rate": "丢失率", "late_rate": "延误率", "late_waybills": "延误运单数",
     "cycle_days_mean": "平均周期（天）", "cycle_days_median": "周期中位数（天）",
     "cycle_days_p90": "周期 90% 分位（天）", "complaints_per_1k": "每千票投诉数",
     "perfect_share": "完美订单占比", "ended_share": "终止期占比", "quartile": "四分位组",
     "group": "组别", "people_reached": "听到的人数", "tells_each": "每人告诉几人",
+    "ended": "已终止的客户",
     # CRM, tiers and bonds (unit 8)
     "bond": "纽带", "bonds": "纽带", "financial": "财务纽带", "social": "社交纽带",
     "structural": "结构纽带", "copy_difficulty": "被模仿难度", "logistics_example": "物流中的例子",
