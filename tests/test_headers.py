@@ -36,7 +36,6 @@ PENDING = {
     "u05_negotiation.ipynb",
     "u06_closing.ipynb",
     "u08_crm.ipynb",
-    "u09_complaints.ipynb",
 }
 
 

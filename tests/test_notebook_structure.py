@@ -28,7 +28,6 @@ PENDING = {
     "u05_negotiation.ipynb",
     "u06_closing.ipynb",
     "u08_crm.ipynb",
-    "u09_complaints.ipynb",
 }
 NO_DELIVERABLE = {"00_start.ipynb"}  # the start notebook teaches the mechanics only
 
