@@ -35,7 +35,6 @@ PENDING = {
     "u04_approach.ipynb",
     "u05_negotiation.ipynb",
     "u06_closing.ipynb",
-    "u08_crm.ipynb",
 }
 
 

@@ -42,7 +42,6 @@ TO_FIX = {
     "u03.low_current_ratio", "u03.n_companies", "u03.n_priority", "u04.n_visits_4",
     "u04.near_top5", "u05.extra_waybills", "u05.implication_questions",
     "u06.talks_to_won_days", "u06.win_from_talks",
-    "u08.big_2024", "u08.n_value_median", "u08.platinum_share",
 }
 
 

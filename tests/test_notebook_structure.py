@@ -27,7 +27,6 @@ PENDING = {
     "u04_approach.ipynb",
     "u05_negotiation.ipynb",
     "u06_closing.ipynb",
-    "u08_crm.ipynb",
 }
 NO_DELIVERABLE = {"00_start.ipynb"}  # the start notebook teaches the mechanics only
 
