@@ -6,7 +6,7 @@ from . import choice, number
 YEAR = 2025
 INDUSTRY = "医药"   # the customer of the case opening; exercises 3 and 4 look at its industry
 
-# 「2.6 预算先花在哪里」: option → (rate it improves, share of that rate's failures it removes).
+# 「2.6 预算先花在哪里：用完美订单率比较改进方案」: option → (rate it improves, share of that rate's failures it removes).
 PLANS = {"A": ("on_time", 0.20), "B": ("documents_correct", 0.60),
          "C": ("damage_free", 0.50), "D": ("complete", 0.80)}
 
@@ -85,12 +85,12 @@ QUESTIONS = [
            errors={"TypeError": "mean 后面要加括号：med[\"on_time\"].mean()。不加括号得到的是函数本身，"
                                 "两个函数不能相乘。"}),
     number("u07.best_perfect", lambda: _after(_ranked_plans()[0]), tolerance=0.0005,
-           hint="重读「2.6 预算先花在哪里」：每个方案只改一个比率，新比率 = 1 − (1 − 原比率) × (1 − 减少的比例)，"
+           hint="重读「2.6 预算先花在哪里：用完美订单率比较改进方案」：每个方案只改一个比率，新比率 = 1 − (1 − 原比率) × (1 − 减少的比例)，"
                 "其余三个不变，再用 .prod() 乘起来；四个方案都算完，取最大的那个。",
            wrong=[lambda: _after("A"), lambda: _after(_ranked_plans()[-1]), _perfect_medical,
                   lambda: _after(_ranked_plans()[0]) * 100]),
     choice("u07.best_fix", lambda: _ranked_plans()[0],
-           hint="重读「2.6 预算先花在哪里」：比的是四个方案实施之后的完美订单率（练习 4 第一步算出的数），"
+           hint="重读「2.6 预算先花在哪里：用完美订单率比较改进方案」：比的是四个方案实施之后的完美订单率（练习 4 第一步算出的数），"
                 "不是哪个比率最低，也不是“减少的比例”哪个最大。",
            wrong=[lambda: _ranked_plans()[1], lambda: _ranked_plans()[2],
                   lambda: _ranked_plans()[3]]),
@@ -99,7 +99,7 @@ QUESTIONS = [
                 "不满意客户告诉 10 人。从 0 开始一个个试，找出好话人数仍不少于坏话人数的最大值。",
            wrong=[24, 77, 10, 30]),
     choice("u07.too_few_to_tell", "B",
-           hint="重读「3.2 用公司自己的数据检验」：先看两组的 95% 区间是不是大部分重叠；"
+           hint="重读「3.2 用公司自己的数据检验：准时率、投诉和流失」：先看两组的 95% 区间是不是大部分重叠；"
                 "“每组超过 30 家”只说明可以算区间，不说明任何差别都看得出来。",
            wrong=["A", "C", "D"]),
 ]

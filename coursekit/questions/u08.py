@@ -7,7 +7,7 @@ AS_OF = "2025-12-31"
 FILE_CUSTOMER = "C0080"   # the customer whose complaints exercise 4 counts
 CLV_INPUTS = dict(margin=20_000, retention=0.85, discount=0.08)
 MANAGER = "黄晓琳"        # 小黄, the account manager of the case opening
-VISIT_RETENTION, VISIT_DISCOUNT = 0.85, 0.08   # 「3.4 小黄先去拜访谁」
+VISIT_RETENTION, VISIT_DISCOUNT = 0.85, 0.08   # 「3.4 小黄先去拜访谁：用客户终身价值做决定」
 
 
 @lru_cache(maxsize=1)
@@ -105,14 +105,14 @@ QUESTIONS = [
            errors={"TypeError": "两个条件用 & 连起来时，每个条件都要加括号："
                                 "(complaints[\"customer_id\"] == \"C0080\") & (……== 2025)。"}),
     number("u08.visit_clv", lambda: float(_declining_clv().iloc[0]), tolerance=1,
-           hint="重读「3.4 小黄先去拜访谁」：只看 huang 里 stage 是“衰退期”的客户，CLV = 2025 年利润 × 0.85 ÷ "
+           hint="重读「3.4 小黄先去拜访谁：用客户终身价值做决定」：只看 huang 里 stage 是“衰退期”的客户，CLV = 2025 年利润 × 0.85 ÷ "
                 "(1 + 0.08 − 0.85)，取最大的那一个；利润用元，不要换成万元。",
            wrong=[lambda: float(_declining_clv()[_biggest_declining()]),
                   lambda: float(_declining_clv().iloc[1]),
                   lambda: float(_declining_clv().iloc[0]) / 10_000,
                   lambda: float(_declining_clv().iloc[0]) * (1 + 0.08 - 0.85) / 0.85]),
     text("u08.visit_first", lambda: str(_declining_clv().index[0]),
-         hint="重读「3.4 小黄先去拜访谁」：目标是保住将来最多的利润，看练习 6 第一步算出的客户终身价值，"
+         hint="重读「3.4 小黄先去拜访谁：用客户终身价值做决定」：目标是保住将来最多的利润，看练习 6 第一步算出的客户终身价值，"
               "不是运单最多的客户；写客户编号，例如 \"C0001\"。",
          wrong=[_biggest_declining, lambda: str(_declining_clv().index[1]), "C0080"]),
 ]
