@@ -116,7 +116,7 @@ COMPUTED = {
     "passive_share": "被动者占比", "detractor_share": "贬损者占比", "nps": "净推荐值（NPS）",
     "delay_complaints": "延误投诉数", "complaints_per_late": "每票延误的投诉数",
     "warned_waybills": "预警运单数", "avoided_complaints": "避免的投诉数",
-    "per_10k_before": "改进前每万票投诉", "per_10k_after": "改进后每万票投诉",
+    "delay_per_10k_before": "改进前每万票延误投诉", "delay_per_10k_after": "改进后每万票延误投诉",
     "milk_train": "“牛奶列车”", "old_way": "原方式", "before_hours": "改进前（小时）",
     "after_hours": "改进后（小时）", "hours_saved": "节省（小时）", "share_saved": "节省比例",
     # describe_dataset
