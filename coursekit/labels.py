@@ -109,7 +109,7 @@ COMPUTED = {
     "longitude": "经度", "latitude": "纬度", "store_type": "门店类型", "is_dc": "配送中心",
     "decade": "年代", "stores": "门店数", "dcs": "配送中心数", "stores_per_dc": "每个配送中心门店数",
     "stores_in_data": "数据中的门店数", "published_stores": "公布的门店数", "date_flag": "日期说明",
-    "days": "天数", "turns": "周转次数", "median_km": "距离中位数（公里）",
+    "days": "天数", "turns": "周转次数", "median_km": "距离中位数（千米）",
     "median_miles": "距离中位数（英里）", "share_within_day": "一天车程内占比",
     "km_from_nanning": "距南宁（公里）", "respondents": "受访人数", "promoters": "推荐者",
     "passives": "被动者", "detractors": "贬损者", "promoter_share": "推荐者占比",
@@ -119,6 +119,9 @@ COMPUTED = {
     "delay_per_10k_before": "改进前每万票延误投诉", "delay_per_10k_after": "改进后每万票延误投诉",
     "milk_train": "“牛奶列车”", "old_way": "原方式", "before_hours": "改进前（小时）",
     "after_hours": "改进后（小时）", "hours_saved": "节省（小时）", "share_saved": "节省比例",
+    "verified_label": "核实情况",
+    "count": "个数", "km": "直线距离（千米）", "road_km": "估计公路距离（千米）",
+    "share_within_km": "该距离以内的门店占比",
     # describe_dataset
     "dtype": "类型", "zh": "含义", "label": "表头",
 }
