@@ -27,7 +27,6 @@ SERIES_FOOTER = re.compile(r"^(Name: .*)?dtype: \w+$", re.M)
 PENDING = {
     "00_start.ipynb",
     "case_cre.ipynb",
-    "case_dhl.ipynb",
     "u01_customer_basics.ipynb",
     "u02_prospecting.ipynb",
     "u03_identification.ipynb",
