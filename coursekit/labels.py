@@ -118,11 +118,12 @@ COMPUTED = {
     "delay_complaints": "延误投诉数", "complaints_per_late": "每票延误的投诉数",
     "warned_waybills": "预警运单数", "avoided_complaints": "避免的投诉数",
     "delay_per_10k_before": "改进前每万票延误投诉", "delay_per_10k_after": "改进后每万票延误投诉",
-    "milk_train": "“牛奶列车”", "old_way": "原方式", "before_hours": "改进前（小时）",
+    "milk_train": "鲜奶班列", "old_way": "原方式", "before_hours": "改进前（小时）",
     "after_hours": "改进后（小时）", "hours_saved": "节省（小时）", "share_saved": "节省比例",
     "verified_label": "核实情况",
     "count": "个数", "km": "直线距离（千米）", "road_km": "估计公路距离（千米）",
     "share_within_km": "该距离以内的门店占比",
+    "revenue_per_waybill": "平均每票收入（元）", "kind": "客户类型",
     # describe_dataset
     "dtype": "类型", "zh": "含义", "label": "表头",
 }

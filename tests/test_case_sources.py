@@ -132,23 +132,10 @@ def problems(name: str) -> list[str]:
     return found
 
 
-# Case notebooks being rewritten (issue 13); the list only shrinks.
-PENDING = {
-    "case_cre.ipynb",
-}
-
-
 @pytest.mark.parametrize("name", CASE_NOTEBOOKS)
 def test_every_case_figure_shown_is_sourced_and_dated(name):
-    if name in PENDING:
-        pytest.skip("being rewritten (see PENDING)")
     found = problems(name)
     assert not found, f"{name}:\n" + "\n".join(found)
-
-
-def test_pending_only_holds_notebooks_with_problems():
-    done = sorted(name for name in PENDING if not problems(name))
-    assert not done, f"these pass now, remove them from PENDING: {done}"
 
 
 def test_the_notebook_check_finds_an_unsourced_row(tmp_path, monkeypatch):
