@@ -37,7 +37,6 @@ TO_FIX = {
     "case_dhl.nps_food", "case_walmart.median_km_2006", "u00.first_sum", "u01.left_after_5",
     "u01.n_a", "u01.rival_value", "u02.n_negotiation", "u02.referral_cost_per_won",
     "u03.low_current_ratio", "u03.n_companies", "u03.n_priority",
-    "u05.extra_waybills", "u05.implication_questions",
     "u06.talks_to_won_days", "u06.win_from_talks", "u07.max_unhappy", "u07.perfect_express",
     "u07.worst_month", "u08.big_2024", "u08.n_value_median", "u08.platinum_share",
     "u09.lost_within", "u09.vital_few",
@@ -93,3 +92,12 @@ def test_the_scanner_reads_thousands_separators_and_wan():
     assert leaks(_notebook("收入 125,000 元"), [money])
     assert leaks(_notebook("约 12.5万 元"), [money])
     assert not leaks(_notebook("收入 125 元"), [money])
+
+
+def test_the_scanner_skips_widget_model_ids():
+    answer = number("u01.id_demo", 0.32, hint="", wrong=[1], tolerance=0.005)
+    state = {"state": {"32b5eed0840542e780526f66a44045e4": {"children": ["IPY_MODEL_"
+                                                                        "32aaeed0840542e780526f66a44045e4"]}}}
+    assert not leaks({"cells": [], "metadata": {"widgets": state}}, [answer])
+    state["state"]["x"] = {"value": "多出 32%"}
+    assert leaks({"cells": [], "metadata": {"widgets": state}}, [answer])
