@@ -37,7 +37,7 @@ TO_FIX = {
     "case_dhl.nps_food", "case_walmart.median_km_2006", "u00.first_sum", "u01.left_after_5",
     "u01.n_a", "u01.rival_value", "u02.n_negotiation", "u02.referral_cost_per_won",
     "u03.low_current_ratio", "u03.n_companies", "u03.n_priority",
-    "u06.talks_to_won_days", "u06.win_from_talks", "u07.max_unhappy", "u07.perfect_express",
+    "u07.max_unhappy", "u07.perfect_express",
     "u07.worst_month", "u08.big_2024", "u08.n_value_median", "u08.platinum_share",
     "u09.lost_within", "u09.vital_few",
 }

@@ -24,7 +24,6 @@ PENDING = {
     "u01_customer_basics.ipynb",
     "u02_prospecting.ipynb",
     "u03_identification.ipynb",
-    "u06_closing.ipynb",
     "u07_service.ipynb",
     "u08_crm.ipynb",
     "u09_complaints.ipynb",
