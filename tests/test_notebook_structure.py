@@ -21,7 +21,6 @@ PENDING = {
     "case_cre.ipynb",
     "case_dhl.ipynb",
     "case_walmart.ipynb",
-    "u01_customer_basics.ipynb",
     "u02_prospecting.ipynb",
     "u03_identification.ipynb",
     "u07_service.ipynb",
