@@ -106,7 +106,7 @@ QUESTIONS = [
     custom("u05.objection_types", OBJECTIONS_ANSWER,
            compare=letters_in_order("ABCDEFG", "一个类型代号（A–G）", "类型"),
            hint="重读「2.6 处理客户异议」：看客户挑剔的是什么——价钱、要不要、服务好不好、"
-                "什么时候、谁说了算；“等老板回来”说的是谁拍板，不是时间。",
+                "什么时候、谁说了算；“我说了不算、要上面批”说的是谁拍板，不是时间；“犯不着”说的是要不要。",
            wrong=["AEBCE", "AFCCE", "AFBCF", "AFBC", 5]),
     choice("u05.best_reply", "C", options="ABCD",
            hint="重读「2.6 处理客户异议」和「3.2 好说法与坏说法」：好的回答不贬低同行、不拍胸脯、"
