@@ -103,8 +103,9 @@ QUESTIONS = [
                "里的那些行：条件写成 ~前15名[\"lead_id\"].isin(plan[\"lead_id\"])，最后取 lead_id 列。",
           wrong=[lambda: _planned_low(), lambda: _left_out(top=10),
                  lambda: _left_out(home_city="南宁", home_visits=5)],
-          errors={"TypeError": "“不在里面”要在条件前加 ~，不是 not；也别忘了 isin 的括号里放的是一列数据，"
-                               "例如 ~top15[\"lead_id\"].isin(plan[\"lead_id\"])。"}),
+          errors={"TypeError": "isin 的括号里要放一列数据（或一个列表），例如 "
+                               "~top15[\"lead_id\"].isin(plan[\"lead_id\"])。",
+                  "ValueError": "“不在里面”要在条件前加 ~，不能用 not：~top15[\"lead_id\"].isin(plan[\"lead_id\"])。"}),
     custom("u04.opening_methods", OPENINGS_ANSWER,
            compare=letters_in_order("ABCDEFGHI", "一个方法代号（A–I）", "方法"),
            hint="重读「2.2 常用的接近方法」：先找每句话一开口靠的是什么——好处的数字、一件小礼物、"
