@@ -27,9 +27,6 @@ SERIES_FOOTER = re.compile(r"^(Name: .*)?dtype: \w+$", re.M)
 PENDING = {
     "u02_prospecting.ipynb",
     "u03_identification.ipynb",
-    "u04_approach.ipynb",
-    "u05_negotiation.ipynb",
-    "u06_closing.ipynb",
     "u07_service.ipynb",
     "u08_crm.ipynb",
     "u09_complaints.ipynb",

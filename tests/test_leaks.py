@@ -42,15 +42,6 @@ TO_FIX = {
     "u03.n_companies",
     "u03.n_priority",
 
-    "u04.n_visits_4",
-    "u04.near_top5",
-
-    "u05.extra_waybills",
-    "u05.implication_questions",
-
-    "u06.talks_to_won_days",
-    "u06.win_from_talks",
-
     "u07.perfect_express",
     "u07.worst_month",
 
@@ -121,3 +112,12 @@ def test_the_scanner_skips_pictures_in_saved_widget_state():
     assert not leaks(notebook, [answer])
     picture["data"]["text/plain"] = "共 58 家"
     assert leaks(notebook, [answer])
+
+
+def test_the_scanner_skips_widget_model_ids():
+    answer = number("u01.id_demo", 0.32, hint="", wrong=[1], tolerance=0.005)
+    state = {"state": {"32b5eed0840542e780526f66a44045e4": {"children": ["IPY_MODEL_"
+                                                                        "32aaeed0840542e780526f66a44045e4"]}}}
+    assert not leaks({"cells": [], "metadata": {"widgets": state}}, [answer])
+    state["state"]["x"] = {"value": "多出 32%"}
+    assert leaks({"cells": [], "metadata": {"widgets": state}}, [answer])

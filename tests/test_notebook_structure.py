@@ -20,9 +20,6 @@ HEADING = re.compile(r"^(#{1,6})\s", re.M)
 PENDING = {
     "u02_prospecting.ipynb",
     "u03_identification.ipynb",
-    "u04_approach.ipynb",
-    "u05_negotiation.ipynb",
-    "u06_closing.ipynb",
     "u07_service.ipynb",
     "u08_crm.ipynb",
     "u09_complaints.ipynb",
