@@ -28,7 +28,6 @@ PENDING = {
     "case_cre.ipynb",
     "case_dhl.ipynb",
     "case_walmart.ipynb",
-    "u02_prospecting.ipynb",
     "u03_identification.ipynb",
     "u04_approach.ipynb",
     "u05_negotiation.ipynb",

@@ -37,7 +37,6 @@ ALLOWED: dict[tuple[str, str], str] = {
 TO_FIX = {
     "case_cre.hours_saved", "case_cre.n_unverified", "case_dhl.avoided_key",
     "case_dhl.nps_food", "case_walmart.median_km_2006",
-    "u02.n_negotiation", "u02.referral_cost_per_won",
     "u03.low_current_ratio", "u03.n_companies", "u03.n_priority", "u04.n_visits_4",
     "u04.near_top5", "u05.extra_waybills", "u05.implication_questions",
     "u06.talks_to_won_days", "u06.win_from_talks", "u07.perfect_express",
