@@ -150,7 +150,7 @@ def label_of(name, dataset: str | None = None):
     >>> label_of("win_rate")
     '成交率'
     >>> label_of("revenue", dataset="prospect_financials")
-    '营业收入（元）'
+    '营业收入（万元）'
     >>> label_of("A类")
     'A类'
     """

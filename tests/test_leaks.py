@@ -43,10 +43,6 @@ TO_FIX = {
 
     "case_walmart.median_km_2006",
 
-    "u03.low_current_ratio",
-    "u03.n_companies",
-    "u03.n_priority",
-
     "u04.n_visits_4",
     "u04.near_top5",
 
@@ -107,7 +103,7 @@ def test_the_scanner_finds_an_answer_however_it_is_printed(shown):
     assert leaks(_notebook(shown), [_share_question()])
 
 
-@pytest.mark.parametrize("shown", ["约 0.6", "60%", "客户 C0583", "2025-05-83"])
+@pytest.mark.parametrize("shown", ["约 0.6", "60%", "客户 C0583", "2025-05-83", "IPY_MODEL_0583ab", "0583fe21"])
 def test_the_scanner_ignores_other_numbers(shown):
     assert not leaks(_notebook(shown), [_share_question()])
 

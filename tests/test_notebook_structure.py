@@ -21,7 +21,6 @@ PENDING = {
     "case_cre.ipynb",
     "case_dhl.ipynb",
     "case_walmart.ipynb",
-    "u03_identification.ipynb",
     "u04_approach.ipynb",
     "u05_negotiation.ipynb",
     "u06_closing.ipynb",
