@@ -88,7 +88,9 @@ QUESTIONS = [
            hint="重读「2.7 一个成交客户值多少钱：获客成本和第一年毛利」：只留 full_year 为 True 的行，"
                 "对 gross_margin 列求中位数（.median()），不是平均数（.mean()）。",
            wrong=[lambda: _margin("mean"), lambda: _margin("median", full_year_only=False),
-                  lambda: _margin("mean", full_year_only=False)]),
+                  lambda: _margin("mean", full_year_only=False)],
+           errors={"KeyError": "margins 表的列名是 gross_margin（毛利）和 full_year（已满一年），"
+                               "先运行上面算 margins 的单元格。"}),
     number("u02.won_for_budget",
            lambda: BUDGET / float(_summary().loc[BUDGET_CHANNEL, "cost_per_won"]), tolerance=0.1,
            hint="重读「课堂演示：固定预算投给哪个渠道？」里的说明：预计成交客户数 = 预算 ÷ 单条线索成本 × 成交率"

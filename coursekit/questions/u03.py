@@ -155,7 +155,9 @@ QUESTIONS = [
                "这道题的门槛是 8%（0.08，不是本课程示例的 5%），取出“低于 8%”的企业编号。",
           wrong=[lambda: _by_hand_below("net_profit", "total_assets", 0.05), _watch_list,
                  lambda: _by_hand_below("net_profit", "revenue", STRICT_ROA),
-                 lambda: _by_hand_below("net_profit", "total_assets", STRICT_ROA)[:-1]]),
+                 lambda: _by_hand_below("net_profit", "total_assets", STRICT_ROA)[:-1]],
+          errors={"KeyError": "fin 表的列名是 net_profit（净利润）和 total_assets（总资产），"
+                              "编号在 prospect_id 列；列名是英文，区分大小写。"}),
     choice("u03.credit_terms", "B", options="ABCD",
            hint="重读「2.10 五项财务指标筛查」：流动资产率说的是短期内能拿出多少钱还账，"
                 "它低于门槛时，要想一想账期和收款方式该怎么安排。",
