@@ -81,8 +81,14 @@ class StudentClient:
         self.token = response.json()["token"]
         return self.token
 
-    def start_server(self) -> requests.Response:
-        return self._hub_api("POST", f"/users/{self.username}/server")
+    def start_server(self, retry_seconds: float = 60) -> requests.Response:
+        """Ask for the server; while a previous start or stop is still winding down, ask again."""
+        deadline = time.monotonic() + retry_seconds
+        while True:
+            response = self._hub_api("POST", f"/users/{self.username}/server")
+            if response.status_code != 400 or "pending" not in response.text or time.monotonic() > deadline:
+                return response
+            time.sleep(1)
 
     def wait_ready(self, timeout: float = 300) -> float:
         """Seconds until the hub reports the server ready."""

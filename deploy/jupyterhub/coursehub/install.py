@@ -69,27 +69,29 @@ def world_usable(path: Path) -> bool:
 
 
 def base_python() -> str:
-    """A Python students may run: this one, unless it sits in a private folder (pyenv under /root)."""
-    for candidate in (sys.executable, "/usr/bin/python3"):
-        path = Path(candidate)
-        if path.exists() and world_usable(path):
-            return str(path)
+    """A Python installation students may run: this one, unless it sits in a private folder
+    (pyenv under /root, or a venv made from one), else the system's ``/usr/bin/python3``."""
+    for prefix in (sys.base_prefix, "/usr"):
+        python = Path(prefix, "bin", "python3")
+        if python.exists() and world_usable(python) and world_usable(Path(prefix, "lib")):
+            return str(python)
     raise HubError("找不到学生账号也能运行的 python3（请安装 Debian 的 python3 和 python3-venv）。",
                    "No python3 that student accounts can run: apt-get install python3 python3-venv.")
 
 
 def ensure_runtime_venv(settings: Settings) -> None:
-    wanted = requirements(Path(settings.repo))
-    stamp_file = settings.venv / "coursehub-installed.json"
-    stamp = {"requirements": wanted}
-    if stamp_file.exists() and json.loads(stamp_file.read_text()) == stamp:
-        return
     python = base_python()
-    if not settings.python.exists():
-        say(f"创建运行环境 (creating the runtime environment) {settings.venv}")
+    stamp = {"requirements": requirements(Path(settings.repo)), "python": python}
+    stamp_file = settings.venv / "coursehub-installed.json"
+    old = json.loads(stamp_file.read_text()) if stamp_file.exists() else {}
+    if old == stamp:
+        return
+    if old.get("python") != python:  # new, half-made, or made from another Python: build anew
+        shutil.rmtree(settings.venv, ignore_errors=True)
+        say(f"创建运行环境 (creating the runtime environment) {settings.venv} ← {python}")
         subprocess.run([python, "-m", "venv", str(settings.venv)], check=True)
     say("安装 JupyterHub、JupyterLab 和课程依赖，第一次需要几分钟 (installing, a few minutes the first time)")
-    subprocess.run([str(settings.python), "-m", "pip", "install", "--quiet", *wanted], check=True)
+    subprocess.run([str(settings.python), "-m", "pip", "install", "--quiet", *stamp["requirements"]], check=True)
     stamp_file.write_text(json.dumps(stamp))
 
 
