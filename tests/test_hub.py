@@ -132,6 +132,16 @@ def test_every_command_in_the_chapter_is_tested():
     assert "classroom_server.md" in (ROOT / "docs" / "teacher_guide.md").read_text(encoding="utf-8")
 
 
+def test_up_again_keeps_the_options_not_given(tmp_path, monkeypatch):
+    from coursehub.cli import _settings_for_up, parser
+
+    monkeypatch.setenv(settings.STATE_ENV, str(tmp_path))
+    first = _settings_for_up(parser().parse_args(["up", "--port", "80", "--teacher", "wang"]))
+    first.save()
+    again = _settings_for_up(parser().parse_args(["up", "--mem-limit", "768M"]))
+    assert (again.port, again.teacher, again.mem_limit, again.cpu_limit) == (80, "wang", "768M", 1.0)
+
+
 # ------------------------------------------------------------ the real hub
 
 def free_port() -> int:
@@ -193,8 +203,18 @@ class Hub:
 
 
 @pytest.fixture(scope="module")
-def hub():
+def machine_lock():
+    """One hub test at a time on a machine: two runs (two checkouts) would share accounts and ports."""
+    import fcntl
+
     require_machine()
+    with open("/var/tmp/coursehub-test.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # waits for the other run to finish
+        yield
+
+
+@pytest.fixture(scope="module")
+def hub(machine_lock):
     remove_leftovers()
     # Not under pytest's temp folder: that is private to root, and students' homes are in here.
     base = Path(tempfile.mkdtemp(prefix="coursehub-test-", dir="/var/tmp"))
@@ -344,7 +364,8 @@ def test_the_interface_is_chinese(class_running):
     client = next(iter(class_running.values()))["client"]
     response = client.http.get(f"{client.server_url}/lab/api/settings/@jupyterlab/translation-extension:plugin",
                                headers={"Authorization": f"token {client.token}"}, timeout=60)
-    assert response.json()["composite"]["locale"] == "zh_CN"   # overrides.json, installed by up
+    # overrides.json (written by up) turns into the schema's default: zh_CN unless a student changes it
+    assert response.json()["schema"]["properties"]["locale"]["default"] == "zh_CN"
 
 
 def test_add_students_and_reset_password(hub, class_running):

@@ -34,17 +34,18 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     up = sub.add_parser("up", help="安装并启动 (install and start)")
     up.add_argument("--class-list", help="学号/姓名 名单（.xlsx 或 .csv）")
-    up.add_argument("--teacher", default="teacher", help="教师账号名（管理员）")
-    up.add_argument("--ip", default="", help="监听地址（默认：所有网卡）")
-    up.add_argument("--port", type=int, default=8000)
-    up.add_argument("--hub-port", type=int, default=8081)
-    up.add_argument("--proxy-api-port", type=int, default=8001)
-    up.add_argument("--mem-limit", default="1G", help="每个学生的内存上限，例如 1G")
-    up.add_argument("--cpu-limit", type=float, default=1.0, help="每个学生最多用几个 CPU 核")
-    up.add_argument("--cull-idle-minutes", type=int, default=60, help="闲置多少分钟后自动关闭学生的服务器")
-    up.add_argument("--runtime-dir", default="/opt/coursehub")
-    up.add_argument("--home-base", default="/home")
-    up.add_argument("--spawner", choices=["auto", "systemd", "cgroup"], default="auto")
+    # Options left out keep the value of the last `up` (or the default the first time).
+    up.add_argument("--teacher", help="教师账号名（管理员），默认 teacher")
+    up.add_argument("--ip", help="监听地址（默认：所有网卡）")
+    up.add_argument("--port", type=int, help="网址的端口，默认 8000")
+    up.add_argument("--hub-port", type=int)
+    up.add_argument("--proxy-api-port", type=int)
+    up.add_argument("--mem-limit", help="每个学生的内存上限，默认 1G")
+    up.add_argument("--cpu-limit", type=float, help="每个学生最多用几个 CPU 核，默认 1")
+    up.add_argument("--cull-idle-minutes", type=int, help="闲置多少分钟后自动关闭学生的服务器，默认 60")
+    up.add_argument("--runtime-dir", help="运行环境的位置，默认 /opt/coursehub")
+    up.add_argument("--home-base", help="学生家目录的上级文件夹，默认 /home")
+    up.add_argument("--spawner", choices=["auto", "systemd", "cgroup"])
     up.add_argument("--installed", action="store_true", help=argparse.SUPPRESS)
     add = sub.add_parser("add-students", help="加学生")
     add.add_argument("class_list")
@@ -124,11 +125,24 @@ def _dispatch(args, argv: list[str]) -> int:
 
 # ------------------------------------------------------------------------ up
 
+def _settings_for_up(args) -> Settings:
+    """The saved settings (or the defaults), with the options given this time on top."""
+    state = state_dir_from_env()
+    settings = load(state) if (Path(state) / "settings.json").exists() else Settings(state_dir=state)
+    given = {name: getattr(args, name) for name in ("runtime_dir", "home_base", "ip", "port", "hub_port",
+                                                    "proxy_api_port", "teacher", "mem_limit", "cpu_limit",
+                                                    "spawner")}
+    if args.cull_idle_minutes is not None:
+        given["cull_idle_seconds"] = args.cull_idle_minutes * 60
+    for name, value in given.items():
+        if value is not None:
+            setattr(settings, name, value)
+    settings.repo = Settings.repo  # always the folder this command runs from
+    return settings
+
+
 def _up(args, argv: list[str]) -> int:
-    settings = Settings(state_dir=state_dir_from_env(), runtime_dir=args.runtime_dir, home_base=args.home_base,
-                        ip=args.ip, port=args.port, hub_port=args.hub_port, proxy_api_port=args.proxy_api_port,
-                        teacher=args.teacher, mem_limit=args.mem_limit, cpu_limit=args.cpu_limit,
-                        cull_idle_seconds=args.cull_idle_minutes * 60, spawner=args.spawner)
+    settings = _settings_for_up(args)
     if not args.installed:
         install.install_all(settings)
         _prepare_state(settings)
