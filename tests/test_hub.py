@@ -477,11 +477,12 @@ def test_browser_views_of_student_and_teacher(hub, class_running):
             page.click("#signup_submit")
             page.click("text=打开我的课程")
             page.wait_for_url("**/lab**", timeout=180_000)
-            page.goto(f"{hub.url}/user/{TEACHER}/lab/tree/作业/u01")
-            page.wait_for_selector(".jp-DirListing-item", timeout=120_000)
+            # The collection report open, the collected folder in the file browser beside it.
+            page.goto(f"{hub.url}/user/{TEACHER}/lab/tree/作业/u01的收集情况.csv")
+            page.wait_for_selector(".jp-CSVViewer, .lm-DataGrid", timeout=120_000)
+            page.locator(".jp-DirListing-item", has_text="u01").first.dblclick()
+            page.wait_for_selector(f".jp-DirListing-item:has-text('{sid}_张三')", timeout=60_000)
             page.wait_for_timeout(1500)
-            listing = page.locator(".jp-DirListing-content").inner_text()
-            assert f"{sid}_张三_u01.ipynb" in listing
             page.screenshot(path=str(ARTIFACTS / "hub_teacher_collection.png"))
             page.goto(f"{hub.url}/user/{TEACHER}/lab/tree/成绩/u01成绩.csv")
             page.wait_for_selector(".jp-CSVViewer, .lm-DataGrid", timeout=120_000)
