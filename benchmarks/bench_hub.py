@@ -145,6 +145,7 @@ def measure(students: int, unit: str, runtime: str, mem_limit: str) -> dict:
         pss = [pss_bytes(g.pids()) for g in groups]
         per_student = (active - idle_hub) / students
         return {
+            "load_average_1min": round(os.getloadavg()[0], 1),
             "students": students, "unit": notebook, "all_runs_ok": all(r.ok for r in runs),
             "start_alone_s": round(alone, 1),
             "start_median_s": round(statistics.median(starts), 1), "start_max_s": round(max(starts), 1),
@@ -159,6 +160,9 @@ def measure(students: int, unit: str, runtime: str, mem_limit: str) -> dict:
             "class_size_24gib": int((SERVER_GIB - SYSTEM_RESERVE_GIB) * GIB // per_student),
         }
     finally:
+        if (state / "hub.log").exists():  # for reading after a failed run
+            (ROOT / "benchmarks" / "results").mkdir(exist_ok=True)
+            subprocess.run(["cp", str(state / "hub.log"), str(ROOT / "benchmarks" / "results" / f"hub_{students}.log")])
         if (state / "settings.json").exists():
             for args in (["stop"], ["remove-class", "--yes", "--with-teacher"]):
                 subprocess.run([sys.executable, str(SCRIPT), "--state-dir", str(state), *args],

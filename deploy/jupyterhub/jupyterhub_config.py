@@ -48,8 +48,10 @@ c.Spawner.args = ["--ServerApp.terminals_enabled=False"]  # accounts have no she
 c.Spawner.environment = {"PATH": f"{s.venv / 'bin'}:/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8"}
 c.Spawner.mem_limit = s.mem_limit
 c.Spawner.cpu_limit = s.cpu_limit
-c.Spawner.start_timeout = 180  # a full classroom logging in at once on a busy machine
-c.Spawner.http_timeout = 120
+# A whole class asks for its servers in the same minute; on a small server that queues up
+# (measured: benchmarks/README.md). Better a slow start than a failed one.
+c.Spawner.start_timeout = 300
+c.Spawner.http_timeout = 300
 c.Spawner.pre_spawn_hook = auth.refuse_spawn_before_password
 
 if s.use_systemd():

@@ -90,7 +90,7 @@ class StudentClient:
                 return response
             time.sleep(1)
 
-    def wait_ready(self, timeout: float = 300) -> float:
+    def wait_ready(self, timeout: float = 600) -> float:
         """Seconds until the hub reports the server ready."""
         started = time.monotonic()
         while time.monotonic() - started < timeout:
