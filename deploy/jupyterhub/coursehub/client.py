@@ -57,8 +57,13 @@ class StudentClient:
                                   data={"username": self.username, "password": password, "_xsrf": self._xsrf()})
         if response.status_code != 302:
             raise PermissionError(f"log-in refused for {self.username}")
-        nxt = self.http.get(self.hub_url + response.headers["Location"], timeout=60, allow_redirects=False)
-        return nxt.headers.get("Location", response.headers["Location"])
+        location = response.headers["Location"]
+        if location.rstrip("/").endswith("/hub"):
+            # /hub/ decides: the password page on a first log-in, else the spawn page. Not
+            # followed further: opening /hub/spawn would start the server, which start_server does.
+            location = self.http.get(self.hub_url + location, timeout=60,
+                                     allow_redirects=False).headers.get("Location", location)
+        return location
 
     def change_password(self, old: str, new: str) -> str:
         response = self.http.post(f"{self.hub_url}/hub/change-password", timeout=60, data={
