@@ -162,7 +162,9 @@ async def _run_cells(url: str, token: str, cells: list[str], timeout: float) -> 
 
     started = time.monotonic()
     result = NotebookRun()
-    connection = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {token}"}))
+    # Generous time-outs: a class's kernels starting together on a small, busy server are slow.
+    connection = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {token}"},
+                                                     connect_timeout=300, request_timeout=300))
     session = uuid.uuid4().hex
     try:
         for code in cells:
