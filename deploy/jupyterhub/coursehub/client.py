@@ -52,7 +52,8 @@ class StudentClient:
 
     def log_in(self, password: str) -> str:
         """Submit the log-in form; returns where the hub sends the student next."""
-        self.http.get(f"{self.hub_url}/hub/login", timeout=30)
+        # For the form's _xsrf cookie only: followed, it would go on to /hub/spawn when logged in.
+        self.http.get(f"{self.hub_url}/hub/login", timeout=60, allow_redirects=False)
         response = self.http.post(f"{self.hub_url}/hub/login", timeout=60, allow_redirects=False,
                                   data={"username": self.username, "password": password, "_xsrf": self._xsrf()})
         if response.status_code != 302:
