@@ -243,6 +243,7 @@ def hub(machine_lock):
 
 def teardown(state: Path, repo_mode: int) -> None:
     problems = []
+    pids = _our_processes(state)
     if (state / "hub.log").exists():  # kept for reading after a failure (test-artifacts/ is not committed)
         ARTIFACTS.mkdir(exist_ok=True)
         shutil.copy(state / "hub.log", ARTIFACTS / "hub_test.log")
@@ -257,10 +258,34 @@ def teardown(state: Path, repo_mode: int) -> None:
     for username in [TEACHER, *("s" + sid for sid, _ in [*CLASS, LATE])]:
         if accounts.exists(username):
             problems.append(f"account {username} still exists")
-    alive = subprocess.run(["pgrep", "-f", str(RUNTIME)], capture_output=True, text=True).stdout.split()
+    alive = [pid for pid in pids if Path(f"/proc/{pid}").exists()]
     if alive:
-        problems.append(f"processes of the hub still running: {alive}")
+        problems.append(f"processes of the hub or of the class still running: {alive}")
     assert not problems, problems
+
+
+def _our_processes(state: Path) -> list[int]:
+    """The hub, its proxy, and every process of the class's accounts, as the test ends."""
+    pids = []
+    for name in ("hub-daemon.pid", "proxy.pid"):
+        try:
+            pids.append(int((state / name).read_text()))
+        except (OSError, ValueError):
+            pass
+    uids = set()
+    for username in [TEACHER, *("s" + sid for sid, _ in [*CLASS, LATE])]:
+        try:
+            uids.add(str(pwd.getpwnam(username).pw_uid))
+        except KeyError:
+            pass
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            uid = next(line.split()[1] for line in status.read_text().splitlines() if line.startswith("Uid:"))
+        except (OSError, StopIteration):
+            continue
+        if uid in uids:
+            pids.append(int(status.parent.name))
+    return pids
 
 
 def login_and_start(hub: Hub, username: str, one_time: str) -> dict:

@@ -44,13 +44,11 @@ c.JupyterHub.default_url = auth.first_page
 c.Spawner.cmd = [str(s.venv / "bin" / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
 c.Spawner.notebook_dir = "~"
-c.Spawner.args = [
-    "--ServerApp.terminals_enabled=False",  # accounts have no shell; the course needs none
-    # Kernels talk to their server over Unix sockets in the student's own runtime folder, not
-    # TCP ports: with a class of kernels starting at once, two servers picked the same free
-    # port ("Address already in use") and a kernel hung restarting (measured by bench_hub.py).
-    "--KernelManager.transport=ipc",
-]
+c.Spawner.args = ["--ServerApp.terminals_enabled=False"]  # accounts have no shell; the course needs none
+# Kernels keep TCP on 127.0.0.1. With a class starting kernels at once, two students' servers
+# can pick the same free port ("Address already in use"); the kernel restarter then retries on
+# new ports. IPC sockets would avoid that but break on long home paths (a socket path is at
+# most 107 bytes), so they are not used.
 c.Spawner.environment = {"PATH": f"{s.venv / 'bin'}:/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8"}
 c.Spawner.mem_limit = s.mem_limit
 c.Spawner.cpu_limit = s.cpu_limit
