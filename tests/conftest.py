@@ -75,8 +75,9 @@ def built_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def built_slides(tmp_path_factory):
-    """Every deck, built once per run by the real command: ``python -m coursekit slides``."""
+    """Every deck with speaker notes, built once per run by the real command
+    (``python -m coursekit slides OUT --notes``)."""
     out = tmp_path_factory.mktemp("published") / "slides"
-    result = coursekit_cli(["slides", out])
+    result = coursekit_cli(["slides", out, "--notes"])
     assert result.returncode == 0, result.stdout + result.stderr
     return out

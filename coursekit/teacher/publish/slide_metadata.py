@@ -25,32 +25,13 @@ from __future__ import annotations
 
 import re
 
+from ..edition import is_instructor_only  # the course's one rule for instructor-only cells
+
 LINES_PER_SLIDE = 16
 LINES_PER_CHART = 12
 CHARS_PER_LINE = 60
 AUTO = "auto"
 _HEADING = re.compile(r"^(#{1,6})\s")
-_INSTRUCTOR_MARKS = ("参考要点", "评分要点")
-
-
-def is_instructor_only(cell) -> bool:
-    """True for the instructor-only Markdown the student edition drops.
-
-    The course's rule: a Markdown cell whose first line contains 参考要点 or
-    评分要点 **and** 教师版.
-
-    Examples
-    --------
-    >>> import nbformat
-    >>> is_instructor_only(nbformat.v4.new_markdown_cell("**参考要点（教师版）**\\n- 一"))
-    True
-    >>> is_instructor_only(nbformat.v4.new_markdown_cell("**参考要点**\\n- 一"))
-    False
-    """
-    if cell.get("cell_type") != "markdown":
-        return False
-    first = cell.get("source", "").lstrip().split("\n", 1)[0]
-    return "教师版" in first and any(mark in first for mark in _INSTRUCTOR_MARKS)
 
 
 def heading_level(cell) -> int:

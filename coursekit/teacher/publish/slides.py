@@ -23,10 +23,10 @@ import re
 from pathlib import Path
 
 from ..._validate import fail
-from ..edition import NOTEBOOKS_DIR, STUDENT_DIR, course_notebooks
+from ..edition import NOTEBOOKS_DIR, STUDENT_DIR, course_notebooks, is_instructor_only
 from ._output import fresh_output
 from .order import course_parts, notebook_title
-from .slide_metadata import add_slide_metadata, is_instructor_only
+from .slide_metadata import add_slide_metadata
 from .vendor import MATHJAX, REVEAL, WIDGETS, copy_vendor
 
 SLIDES_MARKER = ".coursekit-slides"
