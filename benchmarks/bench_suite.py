@@ -97,7 +97,7 @@ def probe(repeat: int = 5) -> None:
 
 
 def suite(repeat: int = 1) -> None:
-    course = {}
+    course = {"__file__": str(ROOT / "course.py"), "__name__": "course"}
     exec(compile((ROOT / "course.py").read_text(encoding="utf-8"), "course.py", "exec"), course)
     new_args = course["PYTEST_ARGS"]
     python = sys.executable
