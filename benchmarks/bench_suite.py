@@ -41,12 +41,18 @@ OLD_ARGS = ["-n", "2", "--dist", "loadfile", "--nbval", "--nbval-current-env",
             "tests", "coursekit", "notebooks", "student"]
 
 
-def timed(command, env=None, cwd=ROOT) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (user + system of the command and its children), exit code."""
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def timed(command, env=None, cwd=ROOT, log=None) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system of the command and its children), exit code.
+
+    The command's output goes to ``log`` (a path) when given, else nowhere.
+    """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    code = subprocess.call(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
+    with open(log or os.devnull, "w", encoding="utf-8") as stream:
+        code = subprocess.call(command, env=env, cwd=cwd, stdout=stream, stderr=subprocess.STDOUT)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -107,15 +113,17 @@ def suite(repeat: int = 1) -> None:
             drop_bytecode(ROOT / "coursekit")
             if label == "old":
                 env["COURSEKIT_SUITE_ORDER"] = "collection"      # tests/conftest.py: no ranking
-                command = [python, "-m", "pytest", "-q", *OLD_ARGS]
+                command = [python, "-m", "pytest", "-q", "-rf", *OLD_ARGS]
             else:
                 subprocess.run([python, "-m", "compileall", "-q", "coursekit"], cwd=ROOT,
                                check=True, stdout=subprocess.DEVNULL)
-                command = [python, "-m", "pytest", "-q", *new_args]
+                command = [python, "-m", "pytest", "-q", "-rf", *new_args]
             load = os.getloadavg()[0]
-            wall, cpu, code = timed(command, env=env)
+            RESULTS.mkdir(exist_ok=True)
+            log = RESULTS / f"suite_{run + 1}_{label}.log"
+            wall, cpu, code = timed(command, env=env, log=log)
             print(f"suite run {run + 1} {label}: wall {wall:6.1f} s  cpu {cpu:6.1f} s  "
-                  f"exit {code}  (load average at start {load:.1f})", flush=True)
+                  f"exit {code}  (load average at start {load:.1f}; output: {log})", flush=True)
 
 
 if __name__ == "__main__":
