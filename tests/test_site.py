@@ -114,6 +114,7 @@ def test_widget_renderer_and_mathjax_are_served_from_the_site(built_site):
 
 def test_charts_are_images_in_the_site(built_site):
     unit = (built_site / "u01_customer_basics.html").read_text(encoding="utf-8")
+    assert "NBVAL_" not in unit            # the test suite's markers are left out
     images = [u for u in loaded_urls(unit) if u.startswith("_images/")]
     assert images, "no chart image on the unit page"
     assert all((built_site / u).exists() for u in images)

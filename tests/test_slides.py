@@ -116,6 +116,7 @@ def test_decks_have_a_slide_per_heading_and_load_nothing_from_outside(built_slid
             if not url.startswith("data:"):
                 assert (built_slides / url).exists(), f"{notebook.name}: missing {url}"
         assert "import mermaid" not in deck and "require(" not in deck
+        assert "NBVAL_" not in deck
 
 
 def test_reference_points_are_speaker_notes_and_nowhere_else(built_slides):

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..._validate import fail
 from ..edition import STUDENT_DIR, course_notebooks
+from ._clean import strip_test_markers
 from ._output import fresh_output
 from .order import course_parts, notebook_title
 from .vendor import MATHJAX, WIDGETS, copy_vendor
@@ -36,7 +37,7 @@ STATIC = Path(__file__).resolve().parent / "site_static"
 INTRO = """# {title}
 
 这是课程的网页版，内容就是发给学生的**学生版**笔记本（含运行结果）：可以在手机上读，
-可以用右上角的搜索框查中文关键词，图表和课堂演示的画面都保存在页面里。
+可以用搜索（放大镜图标）查中文关键词，图表和课堂演示的画面都保存在页面里。
 网页只能看、不能运行；要自己动手算、做练习，请在电脑上用 JupyterLab 打开课程
 （课程文件夹里运行 `python3 course.py open --student`）。
 
@@ -108,8 +109,9 @@ def write_book_source(book: Path, notebooks: list[Path]) -> None:
 
     titles = {}
     for path in notebooks:
-        shutil.copy(path, book / path.name)
-        titles[path.stem] = notebook_title(nbformat.read(path, as_version=4)) or path.stem
+        notebook = strip_test_markers(nbformat.read(path, as_version=4))
+        nbformat.write(notebook, book / path.name)
+        titles[path.stem] = notebook_title(notebook) or path.stem
     (book / "index.md").write_text(_intro(notebooks, titles), encoding="utf-8")
     (book / "_toc.yml").write_text(_toc(notebooks), encoding="utf-8")
     (book / "_config.yml").write_text(json.dumps(_config(), ensure_ascii=False, indent=1),

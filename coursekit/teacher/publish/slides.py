@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..._validate import fail
 from ..edition import NOTEBOOKS_DIR, STUDENT_DIR, course_notebooks, is_instructor_only
+from ._clean import strip_test_markers
 from ._output import fresh_output
 from .order import course_parts, notebook_title
 from .slide_metadata import add_slide_metadata
@@ -121,11 +122,7 @@ def deck_notebook(student_path: Path, instructor_dir=None):
             notebook = with_speaker_notes(notebook, nbformat.read(source, as_version=4))
     else:
         notebook.cells = [cell for cell in notebook.cells if not is_instructor_only(cell)]
-    for cell in notebook.cells:    # the test markers mean nothing to a class
-        if cell.cell_type == "code" and "NBVAL_" in cell.source:
-            cell.source = "\n".join(line for line in cell.source.splitlines()
-                                    if not line.lstrip().startswith("# NBVAL_"))
-    add_slide_metadata(split_at_headings(notebook))
+    add_slide_metadata(split_at_headings(strip_test_markers(notebook)))
     notebook.metadata["title"] = notebook_title(notebook) or student_path.stem
     return notebook
 
