@@ -64,6 +64,7 @@ def offline(chromium):
 
     def page_for(base: str, **options):
         context = chromium.new_context(**options)
+        context.set_default_timeout(120_000)   # a loaded machine renders slowly; a hang still fails
 
         def only_base(route):
             url = route.request.url
@@ -112,11 +113,11 @@ def test_unit_page_on_a_phone_shows_charts_and_widgets_without_sideways_scroll(b
     base = serve(built_site)
     page = offline(base, viewport=PHONE, is_mobile=True, has_touch=True)
     page.goto(f"{base}/index.html")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("networkidle", timeout=120_000)
     assert no_sideways_scroll(page), "the index scrolls sideways at 390 px"
     shot(page, "site_index_phone.png")
     page.goto(f"{base}/u01_customer_basics.html")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("networkidle", timeout=120_000)
     assert "单元1 物流客户认知" in page.locator("h1").first.inner_text()
     slider = page.locator(".widget-slider").first          # drawn from the saved widget state
     slider.wait_for(timeout=30_000)
