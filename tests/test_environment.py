@@ -26,8 +26,10 @@ def split_requirement(requirement: str) -> tuple[str, str]:
 
 
 def pyproject_deps() -> dict[str, str]:
+    """The core dependencies plus the ``publish`` extra (site, slides, presenter)."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return dict(split_requirement(r) for r in project["dependencies"])
+    publish = project["optional-dependencies"]["publish"]
+    return dict(split_requirement(r) for r in project["dependencies"] + publish)
 
 
 def hub_deps() -> dict[str, str]:
