@@ -47,17 +47,39 @@ def _rank(path: str) -> tuple:
     return (2, 0, path)
 
 
-@pytest.hookimpl(tryfirst=True)
+def _distributed_by_group(config) -> bool:
+    # xdist workers see dist="no" and a separate flag: test both, or the groups vanish on workers.
+    return config.getoption("dist", "no") == "loadgroup" or bool(getattr(config.option, "loadgroup", False))
+
+
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
+    """Group, patience and order before every other plugin; then check xdist used the groups."""
     for item in items:
         if hasattr(item, "output_timeout"):          # an nbval cell
             item.output_timeout = NBVAL_OUTPUT_TIMEOUT
-    if config.getoption("dist", "no") == "loadgroup":
+    if _distributed_by_group(config):
         for item in items:
             if item.get_closest_marker("xdist_group") is None:
                 item.add_marker(pytest.mark.xdist_group(_file_of(item)))
     if os.environ.get("COURSEKIT_SUITE_ORDER") != "collection":   # benchmarks/bench_suite.py: old order
         items.sort(key=lambda item: _rank(_file_of(item)))   # stable: cells keep their order
+    result = yield
+    _refuse_untagged_groups(config, items)
+    return result
+
+
+def _refuse_untagged_groups(config, items) -> None:
+    # If a pytest/xdist pairing stops honouring groups, a notebook's cells land on different
+    # workers and fail with NameError far from the cause (seen with pytest 9.2): stop here.
+    if not (hasattr(config, "workerinput") and _distributed_by_group(config)):
+        return
+    untagged = [item.nodeid for item in items if "@" not in item.nodeid]
+    if untagged:
+        raise pytest.UsageError(
+            "pytest-xdist 没有按组分配测试，笔记本的单元格会被拆到不同进程。"
+            "(xdist did not tag test ids with their group; check the pytest and pytest-xdist "
+            f"pins in pyproject.toml.) First untagged test: {untagged[0]}")
 
 
 def coursekit_cli(args, cwd=ROOT, timeout=900):
