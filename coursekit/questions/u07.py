@@ -1,8 +1,7 @@
 """Exercises of u07_service.ipynb (单元7 物流客户服务认知)."""
-import re
 from functools import lru_cache
 
-from . import choice, custom, number, series
+from . import choice, custom, month_label, number, series
 
 
 @lru_cache(maxsize=1)
@@ -54,16 +53,6 @@ def _max_unhappy(customers=100):
     return allowed
 
 
-def _same_month(answer, expected):
-    """Accept "2025-11", "2025年11月" or "2025/11" for the month label "2025-11"."""
-    if not isinstance(answer, str):
-        return False, f"答案应该是一段文字（例如 \"2025-03\"），你给的是 {type(answer).__name__}。"
-    found = re.fullmatch(r"\s*(\d{4})\s*[-/年.]\s*(\d{1,2})\s*月?\s*", answer)
-    if found and f"{found[1]}-{int(found[2]):02d}" == expected:
-        return True, ""
-    return False, f"你写的是 {answer!r}。"
-
-
 def _mean_rank(column):
     return _survey().groupby("segment", observed=True)[column].mean()
 
@@ -83,7 +72,7 @@ QUESTIONS = [
            wrong=[lambda: float(_kpis_2025_by_service().loc["快递", "perfect_share"]),
                   lambda: float(_kpis_2025_by_service().loc["快递", "on_time_rate"]),
                   0.8996, lambda: _perfect_express_2025() * 100]),
-    custom("u07.worst_month", _worst_month, compare=_same_month,
+    custom("u07.worst_month", _worst_month, compare=month_label(),
          hint="重读「2.4 按月份看服务」：monthly 的行标签是“2025-01”这样的文字；先挑出 2025 年的行，"
               "再找 on_time_rate 最小的那一行的标签（idxmin），别看成最大的。",
          wrong=["2025-01", "2024-11", lambda: str(_monthly().loc[
