@@ -1,6 +1,7 @@
 """Command line: ``python -m coursekit <command>``.
 
 student-edition OUT_DIR            build the student edition into OUT_DIR
+handout OUT_DIR                    build the folder students receive (no answers, a hashed key)
 refresh [NOTEBOOK ...]             re-run notebooks (both editions) and store outputs
 grade SUBMISSIONS_DIR --out FILE   grade submitted notebooks into a gradebook (CSV + xlsx)
 reset NOTEBOOK                     replace a student's notebook by a fresh copy (old one kept as .bak)
@@ -17,6 +18,8 @@ def main(argv=None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     student = commands.add_parser("student-edition", help="生成学生版笔记本 (build the student edition)")
     student.add_argument("out_dir", help="输出文件夹 (output folder)")
+    handout = commands.add_parser("handout", help="生成发给学生的课程包 (build the student handout)")
+    handout.add_argument("out_dir", help="新的输出文件夹 (a new output folder)")
     rerun = commands.add_parser("refresh", help="重新运行笔记本并保存输出 (re-run notebooks, store outputs)")
     rerun.add_argument("notebooks", nargs="*", help="只运行这些文件名 (only these file names)")
     grader = commands.add_parser("grade", help="批改学生提交的笔记本 (grade submitted notebooks)")
@@ -35,6 +38,16 @@ def main(argv=None) -> int:
 
         for path in build_student_edition(args.out_dir):
             print(f"已生成 (written) {path}")
+    elif args.command == "handout":
+        from .teacher.handout import build_handout
+
+        try:
+            folder = build_handout(args.out_dir)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 2
+        print(f"已生成讲义 (handout written) {folder}：学生版笔记本、数据、不含题库的 coursekit "
+              "和加盐哈希的答案密钥 (salted hashed answer key)")
     elif args.command == "refresh":
         from .teacher.refresh import refresh
 

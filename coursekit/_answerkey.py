@@ -54,10 +54,12 @@ def iterations_for(spec: dict, base: int = BASE_ITERATIONS) -> int:
     return max(min(base, MIN_ITERATIONS), base // hashes_per_check(spec))
 
 
-def hashed_entry(question_id: str, spec: dict, salt: str, base: int) -> dict:
+def hashed_entry(question_id: str, spec: dict, salt: str, base: int, pool=None) -> dict:
     """The key's entry for one question: public parameters and hashed facets."""
     rounds = iterations_for(spec, base)
-    facets = {name: sorted(digest(salt, rounds, question_id, name, text) for text in texts)
+    mapper = pool.map if pool is not None else map
+    facets = {name: sorted(mapper(lambda text, name=name: digest(salt, rounds, question_id,
+                                                                  name, text), texts))
               for name, texts in spec["facets"].items()}
     entry = {"kind": spec["kind"], "params": spec["params"], "iterations": rounds,
              "facets": facets, "hint": spec.get("hint", "")}
@@ -73,8 +75,13 @@ def build_key(specs: dict, iterations: int = BASE_ITERATIONS, salt: str | None =
     ``specs`` maps question ids to specs (with ``hint``, optionally ``errors``);
     ``graded_only`` maps the ids local checks must not judge to their hints.
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     salt = salt or os.urandom(16).hex()
-    questions = {qid: hashed_entry(qid, spec, salt, iterations) for qid, spec in specs.items()}
+    # PBKDF2 releases the GIL: hash on every core (a whole course key takes seconds, not minutes)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        questions = {qid: hashed_entry(qid, spec, salt, iterations, pool)
+                     for qid, spec in specs.items()}
     for qid, hint in (graded_only or {}).items():
         questions[qid] = {"graded_only": True, "hint": hint}
     return {"format": FORMAT, "salt": salt, "questions": questions}

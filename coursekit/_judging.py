@@ -19,10 +19,10 @@ module in both cases, so both say exactly the same thing about every answer.
 
 Numbers are canonicalised to *buckets*: ``floor(answer / width)``. A number is
 right when its bucket is one of the buckets that overlap
-``[expected - allowed, expected + allowed]``. ``width`` is a twentieth of a
-stated absolute tolerance, or a power of ten at least ten times smaller than a
-relative one (so the width does not tell the expected value), so the accepted
-range is the tolerance widened by less than one bucket on each side.
+``[expected - allowed, expected + allowed]``. ``width`` is a tenth of a
+stated absolute tolerance, or for a relative one the largest of 1, 2, 5 × 10^k
+not above a tenth of it (so the width does not tell the expected value), so the
+accepted range is the tolerance widened by at most a tenth on each side.
 
 Examples
 --------
@@ -70,15 +70,25 @@ def number_parts(expected: float, tolerance: float = 0.0, rel_tolerance: float =
         raise NotRepresentable(f"expected value {expected!r} is not a finite number")
     relative = rel_tolerance * abs(expected)
     if tolerance > 0 and tolerance >= relative:
-        allowed, width, told = tolerance, tolerance / 20, f"±{tolerance:g}"
+        allowed, width, told = tolerance, tolerance / 10, f"±{tolerance:g}"
     elif relative > 0:
         allowed, told = relative, f"±{rel_tolerance * 100:g}%"
-        width = 10.0 ** (math.floor(math.log10(allowed)) - 1)
+        width = _round_width(allowed / 10)
     else:
         allowed = 10.0 ** (math.floor(math.log10(max(1.0, abs(expected)))) - 9)
         width, told = allowed, ""
     low, high = math.floor((expected - allowed) / width), math.floor((expected + allowed) / width)
     return width, [str(k) for k in range(low, high + 1)], told
+
+
+def _round_width(limit: float) -> float:
+    """The largest 1, 2 or 5 × 10^k not above ``limit``.
+
+    >>> _round_width(0.37), _round_width(123.0)
+    (0.2, 100.0)
+    """
+    power = 10.0 ** math.floor(math.log10(limit))
+    return next(step * power for step in (5, 2, 1) if step * power <= limit)
 
 
 def bucket(value: float, width: float) -> str | None:
@@ -275,7 +285,7 @@ def series_spec(expected, tolerance: float) -> dict:
     facets = {"index": [SEP.join(labels)]}
     if numeric:
         tolerance = tolerance if tolerance > 0 else 1e-9
-        params.update(width=tolerance / 20, told=f"±{tolerance:g}")
+        params.update(width=tolerance / 10, told=f"±{tolerance:g}")
         for position, label in enumerate(labels):
             facets[f"row:{position}"] = number_parts(value_of[label], tolerance)[1]
     else:
