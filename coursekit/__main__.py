@@ -29,6 +29,7 @@ def main(argv=None) -> int:
     grader.add_argument("--timeout", type=float, default=180, help="每份作业的时间上限（秒）")
     grader.add_argument("--max-output-mb", type=float, default=5, help="每份作业的输出上限（MB）")
     grader.add_argument("--jobs", type=int, default=2, help="同时批改几份")
+    grader.add_argument("--questions", help="只在批改时判分的附加题（.py 文件，定义 QUESTIONS）")
     reset = commands.add_parser("reset", help="把一个学生笔记本恢复成全新的 (fresh copy of a notebook)")
     reset.add_argument("notebook", help="要恢复的笔记本路径，例如 student/u01_customer_basics.ipynb")
     args = parser.parse_args(argv)
@@ -66,12 +67,20 @@ def main(argv=None) -> int:
 
         try:
             book = grade(args.submissions, args.out, unit=args.unit, timeout=args.timeout,
-                         max_output_mb=args.max_output_mb, jobs=args.jobs)
+                         max_output_mb=args.max_output_mb, jobs=args.jobs,
+                         questions=args.questions)
         except ValueError as error:
             print(error, file=sys.stderr)
             return 2
+        except KeyboardInterrupt as stop:
+            print(f"\n{stop}" if str(stop) else "\n批改被中断 (interrupted)", file=sys.stderr)
+            return 130
+        if book.attrs.get("isolation"):
+            print(f"注意 (note): {book.attrs['isolation']}", file=sys.stderr)
         problems = int((book["problem"] != "").sum())
-        print(f"已批改 (graded) {len(book)} 份，其中 {problems} 份有问题；成绩单 (gradebook): {args.out}")
+        review = int((book["review"] != "").sum())
+        print(f"已批改 (graded) {len(book)} 行，其中 {problems} 行有问题、{review} 份需复核；"
+              f"成绩单 (gradebook): {args.out}")
     return 0
 
 
