@@ -24,6 +24,7 @@ File names follow ``学号_姓名_单元.ipynb``, e.g. ``2024001_张三_u01.ipyn
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import signal
 import sys
@@ -127,6 +128,7 @@ class _Run:
         self.limits_mb = memory_mb
         self.journal = _book.Journal(out)
         self.cancel = threading.Event()
+        self.uids = queue.Queue()  # one uid per job slot: limits are per uid
         self.note = ""
 
     def execute(self) -> bool:
@@ -157,7 +159,7 @@ class _Run:
 
     def _grade_all(self, todo, work: Path) -> bool:
         from ..handout import copy_package
-        from .sandbox import REAPER, Limits, prepare
+        from .sandbox import REAPER, Limits, free_uids, prepare
 
         staging = work / "staging"
         staging.mkdir(mode=0o700)
@@ -169,6 +171,8 @@ class _Run:
         if isolation.mode == "reaper":
             REAPER.enable()
         limits = Limits(memory_mb=self.limits_mb, cpu_seconds=int(self.timeout) + 60)
+        for uid in free_uids(self.jobs) if hasattr(os, "getuid") else [None] * self.jobs:
+            self.uids.put(uid)
         bar = _progress(len(todo), self.progress)
         with ThreadPoolExecutor(max_workers=self.jobs) as pool:
             futures = {pool.submit(self._grade_one, sub, staged[id(sub)], isolation, limits,
@@ -199,9 +203,14 @@ class _Run:
         folder.mkdir()
         watched = _watch(isolation, self.folder)
         before = [_snapshot(p) for p in watched]
-        result = run_notebook(Sandbox(isolation, folder, limits), cells, self.names,
-                              self.timeout, self.max_output, cancelled=self.cancel.is_set)
-        shutil.rmtree(folder, ignore_errors=True)
+        uid = self.uids.get()
+        try:
+            result = run_notebook(Sandbox(isolation, folder, limits, uid or 0), cells,
+                                  self.names, self.timeout, self.max_output,
+                                  cancelled=self.cancel.is_set)
+        finally:
+            self.uids.put(uid)
+            shutil.rmtree(folder, ignore_errors=True)
         if self.cancel.is_set():
             return  # an interrupted run is not a result: the next run grades it again
         problems = list(result.problems)

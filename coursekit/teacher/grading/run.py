@@ -71,10 +71,12 @@ def run_notebook(sandbox, cells: list[str], names: list[str], timeout: float,
     result = RunResult()
     context = _context()
     client = BlockingKernelClient(context=context)
+    closers = []
     try:
         client.load_connection_info(sandbox.start())
         client.start_channels(shell=True, iopub=True, stdin=False, hb=False, control=False)
         kernel = _Kernel(client, sandbox, result, max_output, cancelled)
+        closers.append(kernel.close)
         kernel.wait_ready(time.monotonic() + START_TIMEOUT)
         sandbox.seal()
         deadline = time.monotonic() + timeout
@@ -93,6 +95,8 @@ def run_notebook(sandbox, cells: list[str], names: list[str], timeout: float,
         result.report = None
         result.problems.append(str(stop))
     finally:
+        for close in closers:
+            close()
         client.stop_channels()
         sandbox.close()
         context.destroy(linger=0)
@@ -108,9 +112,18 @@ class _Kernel:
         self.client, self.sandbox, self.result = client, sandbox, result
         self.max_output, self.cancelled = max_output, cancelled
         self.shell, self.iopub = client.shell_channel.socket, client.iopub_channel.socket
+        # ZeroMQ drops the connection on a message above MAX_MESSAGE: watch for that
+        self.monitor = self.iopub.get_monitor_socket(zmq.EVENT_DISCONNECTED)
         self.poller = zmq.Poller()
-        self.poller.register(self.shell, zmq.POLLIN)
-        self.poller.register(self.iopub, zmq.POLLIN)
+        for socket in (self.shell, self.iopub, self.monitor):
+            self.poller.register(socket, zmq.POLLIN)
+
+    def close(self):
+        try:
+            self.iopub.disable_monitor()
+            self.monitor.close(linger=0)
+        except Exception:  # the sockets may already be gone
+            pass
 
     def check(self, deadline, reason):
         if self.cancelled():
@@ -129,6 +142,10 @@ class _Kernel:
             ready = dict(self.poller.poll(200))
             if self.iopub in ready:
                 self.drain()
+            if self.monitor in ready:
+                self.monitor.recv_multipart()
+                if self.sandbox.alive():
+                    raise _Stop(f"输出太多（一次输出超过 {MAX_MESSAGE // 2 ** 20} MB）")
             if self.shell in ready:
                 try:
                     message = self.client.shell_channel.get_msg(timeout=0)

@@ -15,7 +15,9 @@ Each kernel starts inside ``bwrap`` with:
   folder, the gradebook and every home folder are simply not there;
 * a fresh size-limited ``/tmp`` holding its own empty HOME, IPYTHONDIR,
   MPLCONFIGDIR and working folder (gone with the sandbox);
-* the user ``nobody`` (uid 65534) when the grader runs as root;
+* when the grader runs as root, a uid of its own with no account (1990000 +
+  the job slot), so one submission's processes never count against another's
+  process limit, and no file of the machine belongs to it;
 * limits on address space, processes, CPU seconds and file size (rlimits).
 
 The grader talks to the kernel over Unix sockets in a per-submission folder;
@@ -25,8 +27,8 @@ as the kernel is up.
 Without bubblewrap
 ------------------
 * Linux: the kernel runs in its own session with the same rlimits, its own
-  HOME/IPYTHONDIR/TMPDIR, as ``nobody`` when the grader is root and Python is
-  readable by ``nobody``; the grader is a child subreaper
+  HOME/IPYTHONDIR/TMPDIR, under an unprivileged uid when the grader is root and
+  Python is readable by other users; the grader is a child subreaper
   (``prctl(PR_SET_CHILD_SUBREAPER)``), so processes that double-fork or
   ``setsid`` away are adopted by it and killed after each submission. The file
   system and the network are not hidden.
@@ -48,6 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 NOBODY = 65534
+SANDBOX_UID_BASE = 1_990_000   # uids with no account; each concurrent sandbox gets its own
 SYSTEM_DIRS = ("/usr", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 INSIDE_TMP = "/tmp"
 INSIDE_HOME = "/tmp/home"
@@ -80,10 +83,10 @@ try:
         resource.setrlimit(getattr(resource, name), (value, value))
 except ImportError:
     pass
-if hasattr(os, "getuid") and os.getuid() == 0 and sys.argv[2] == "drop":
+if hasattr(os, "getuid") and os.getuid() == 0 and sys.argv[2] != "keep":
     os.setgroups([])
-    os.setgid(65534)
-    os.setuid(65534)
+    os.setgid(int(sys.argv[2]))
+    os.setuid(int(sys.argv[2]))
 os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *sys.argv[3:]])
 """
 
@@ -162,7 +165,22 @@ def prepare(work: Path, package_copy: Path | None, prefer: str | None = None) ->
     return isolation
 
 
-def bwrap_command(isolation: Isolation, run_dir: Path, limits: Limits, argv: list[str]) -> list:
+def free_uids(count: int) -> list[int]:
+    """``count`` uids that no account on this machine uses."""
+    import pwd
+
+    found, uid = [], SANDBOX_UID_BASE
+    while len(found) < count:
+        try:
+            pwd.getpwuid(uid)
+        except KeyError:
+            found.append(uid)
+        uid += 1
+    return found
+
+
+def bwrap_command(isolation: Isolation, run_dir: Path, limits: Limits, argv: list[str],
+                  uid: int = NOBODY) -> list:
     """The bubblewrap command line that runs ``python -c LAUNCHER argv`` in a fresh sandbox."""
     command = ["bwrap", "--die-with-parent", "--new-session", "--unshare-pid",
                "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
@@ -196,7 +214,7 @@ def bwrap_command(isolation: Isolation, run_dir: Path, limits: Limits, argv: lis
     for name, value in kernel_environment(INSIDE_HOME, INSIDE_TMP).items():
         command += ["--setenv", name, value]
     command += ["--chdir", INSIDE_HOME, "--", sys.executable, "-c", LAUNCHER,
-                json.dumps(limits.rlimits()), "drop" if isolation.drop_user else "keep", *argv]
+                json.dumps(limits.rlimits()), str(uid) if isolation.drop_user else "keep", *argv]
     return command
 
 
@@ -217,7 +235,18 @@ def kernel_environment(home: str, tmp: str) -> dict:
     return env
 
 
+_PROBED: dict = {}
+
+
 def _bwrap_works(isolation: Isolation, work: Path) -> bool:
+    """Does Python start in the sandbox here? (Asked once per process and setup.)"""
+    key = (tuple(isolation.exposed), isolation.package_dir, isolation.datasets_dir)
+    if key not in _PROBED:
+        _PROBED[key] = _probe_bwrap(isolation, work)
+    return _PROBED[key]
+
+
+def _probe_bwrap(isolation: Isolation, work: Path) -> bool:
     probe = work / "probe"
     probe.mkdir()
     if _is_root():
@@ -254,8 +283,8 @@ def _drop_to_nobody():
 class Sandbox:
     """One submission's kernel: started with :meth:`start`, ended with :meth:`close`."""
 
-    def __init__(self, isolation: Isolation, folder: Path, limits: Limits):
-        self.isolation, self.folder, self.limits = isolation, folder, limits
+    def __init__(self, isolation: Isolation, folder: Path, limits: Limits, uid: int = NOBODY):
+        self.isolation, self.folder, self.limits, self.uid = isolation, folder, limits, uid
         self.run_dir = folder / "run"
         self.process: subprocess.Popen | None = None
         self.connection: dict = {}
@@ -280,8 +309,9 @@ class Sandbox:
         argv = ["-f", f"{INSIDE_RUN}/kernel.json" if inside else str(kernel_file), *KERNEL_ARGS]
         if inside:
             if _is_root():
-                os.chown(self.run_dir, NOBODY, NOBODY)
-            command, options = bwrap_command(self.isolation, self.run_dir, self.limits, argv), {}
+                os.chown(self.run_dir, self.uid, self.uid)
+            command = bwrap_command(self.isolation, self.run_dir, self.limits, argv, self.uid)
+            options = {}
         else:
             command, options = self._plain_command(argv)
         with REAPER.lock:
@@ -302,14 +332,14 @@ class Sandbox:
         if drop:
             os.chmod(self.folder.parent, 0o711)  # nobody may pass through to its own folder
             for path in [self.folder, *self.folder.rglob("*")]:
-                os.chown(path, NOBODY, NOBODY)
+                os.chown(path, self.uid, self.uid)
         options = {"cwd": str(home), "env": env}
         if os.name == "nt":  # no rlimits, and os.execv would detach the kernel from us
             options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
             return [sys.executable, "-m", "ipykernel_launcher", *argv], options
         options["start_new_session"] = True
         return [sys.executable, "-c", LAUNCHER, json.dumps(self.limits.rlimits()),
-                "drop" if drop else "keep", *argv], options
+                str(self.uid) if drop else "keep", *argv], options
 
     def seal(self) -> None:
         """Once the kernel is up: its socket folder becomes read-only to it (root only)."""

@@ -33,8 +33,8 @@ REVIEW_PATTERNS = [
     (r"coursekit\s*\.\s*questions|\bquestions\s+import|import\s+questions|answer_key|"
      r"_answerkey|\bQUESTIONS\b|_judging", "题库或答案密钥"),
     (r"\bsubprocess\b|os\.system|os\.popen|os\.exec|os\.spawn|pty\.", "启动其他程序"),
-    (r"get_ipython\s*\(\s*\)\s*\.\s*(kernel|user_expressions|run_cell|display_formatter)|"
-     r"\bsys\.modules\b", "改动内核或模块"),
+    (r"user_expressions|display_formatter|\.kernel\b|\.run_cell\b|\bsys\.modules\b|"
+     r"\bbuiltins\b|__builtins__", "改动内核或模块"),
 ]
 
 
