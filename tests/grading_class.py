@@ -167,8 +167,8 @@ for folder in site.getsitepackages() + [site.getusersitepackages()]:
     others = f"""
 import glob, json, os
 blank = json.dumps({{"cells": [], "metadata": {{}}, "nbformat": 4, "nbformat_minor": 5}})
-targets = glob.glob({str(folder / '*')!r}) + glob.glob({str(temp / 'coursekit-grade-*' / 'staging' / '*')!r})
-targets += glob.glob('/tmp/coursekit-grade-*/staging/*') + glob.glob('/tmp/**/*.json', recursive=True)
+targets = glob.glob({str(folder / '*')!r}) + glob.glob({str(temp / 'coursekit-grading-*' / 'staging' / '*')!r})
+targets += glob.glob('/tmp/coursekit-grading-*/staging/*') + glob.glob('/tmp/**/*.json', recursive=True)
 for path in targets:
     try:
         open(path, 'w').write(blank)
@@ -323,7 +323,7 @@ def run_processes() -> list[str]:
         except OSError:
             continue
         ours = (MARK.encode() in command or b"/tmp/run/kernel.json" in command
-                or (b"coursekit-grade-" in command and b"kernel.json" in command)
+                or (b"coursekit-grading-" in command and b"kernel.json" in command)
                 or SANDBOX_UID_BASE <= uid < SANDBOX_UID_BASE + 1000)
         if ours:
             found.append(f"{entry.name}: {command[:120]!r}")
@@ -340,5 +340,5 @@ def snapshot(folder: Path) -> dict:
 
 
 def grader_temp_dirs() -> set[str]:
-    return {p.name for p in Path(tempfile.gettempdir()).glob("coursekit-grade-*")}
+    return {p.name for p in Path(tempfile.gettempdir()).glob("coursekit-grading-*")}
 

@@ -40,7 +40,7 @@ def graded(tmp_path_factory):
     expected = klass.build_class(folder, out)
     before_class, before_places = klass.snapshot(folder), watched_places()
     temps_before = klass.grader_temp_dirs()
-    book = grading.grade(folder, out, timeout=20, max_output_mb=1, jobs=2, progress=False,
+    book = grading.grade(folder, out, timeout=10, max_output_mb=1, jobs=2, progress=False,
                          questions=klass.test_questions())
     written = klass.snapshot(out.parent)
     time.sleep(5)  # detached attackers would strike now

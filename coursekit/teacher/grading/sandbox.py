@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 NOBODY = 65534
+RUN_PREFIX = "coursekit-grading-"  # the run's private temp folder, removed at the end
 SANDBOX_UID_BASE = 1_990_000   # uids with no account; each concurrent sandbox gets its own
 SYSTEM_DIRS = ("/usr", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 INSIDE_TMP = "/tmp"
@@ -441,4 +442,4 @@ REAPER = _Reaper()
 
 def make_work_dir() -> Path:
     """The run's private temp folder (0700): staging, sandboxes, the handout package copy."""
-    return Path(tempfile.mkdtemp(prefix="coursekit-grade-"))
+    return Path(tempfile.mkdtemp(prefix=RUN_PREFIX))
