@@ -37,7 +37,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from . import _answerkey
+from . import _answerkey, _errorhelp
 from ._validate import bilingual
 
 CORRECT, WRONG, UNANSWERED, LATER = "correct", "wrong", "unanswered", "later"
@@ -91,13 +91,22 @@ def get_question(question_id: str):
             f"No exercise has the id {question_id!r}; check the spelling.")) from None
 
 
+def hint_for(question_id: str) -> tuple[str, dict]:
+    """The question's hint and its extra hints per error type (shown when its cell raises)."""
+    question = get_question(question_id)
+    return question.hint, dict(question.errors)
+
+
 def is_unanswered(answer) -> bool:
     """``...`` (the student-edition placeholder) and ``None`` mean not answered."""
     return answer is ... or answer is None
 
 
-def question_help(question_id: str) -> tuple[str, dict]:
-    """(hint, errors) of a question, from the bank or the handout's key; ("", {}) if unknown."""
+def hint_for(question_id: str) -> tuple[str, dict]:
+    """The question's hint and its extra hints per error type (shown when its cell raises).
+
+    From the bank, or in a handout from the answer key; ("", {}) for a question neither knows.
+    """
     questions = bank()
     if questions is not None:
         question = questions.get(question_id)
@@ -164,3 +173,7 @@ def check(question_id: str, answer) -> CheckResult:
 def questions_for(unit: str) -> list:
     """All questions of one notebook in the bank, e.g. ``questions_for("u01")``, in order."""
     return [q for q in (bank() or {}).values() if q.unit == unit]
+
+
+# A cell that raises gets Chinese help and its exercise's hint (see coursekit._errorhelp).
+_errorhelp.install()

@@ -58,6 +58,7 @@ class Question:
     rel_tolerance: float = 0.0
     options: str = ""
     compare: Callable | None = None
+    errors: dict = field(default_factory=dict)
     graded_only: bool = False
     _cache: Any = field(default=None, repr=False)
     _spec: Any = field(default=None, repr=False)
@@ -88,7 +89,7 @@ class Question:
         """
         if self._spec is None:
             spec = {**self._build_spec(), "hint": self.hint}
-            errors = getattr(self, "errors", None)
+            errors = self.errors
             if errors:
                 spec["errors"] = dict(errors)
             self._spec = spec
@@ -119,35 +120,43 @@ class Question:
         return judge_plain(self.spec(), answer)
 
 
-def number(qid, expected, hint, wrong, tolerance=0.0, rel_tolerance=0.0,
+# Every kind also takes ``errors`` (extra hints keyed by exception class name, shown when
+# the answer cell raises that error, e.g. {"TypeError": "两个条件各加括号"}) and
+# ``graded_only`` (judged only when the teacher grades; the students' key does not know it).
+
+def number(qid, expected, hint, wrong, tolerance=0.0, rel_tolerance=0.0, errors=None,
            graded_only=False) -> Question:
     return Question(qid, "number", hint, expected, tuple(wrong), tolerance, rel_tolerance,
-                    graded_only=graded_only)
+                    errors=dict(errors or {}), graded_only=graded_only)
 
 
-def choice(qid, expected, hint, options="ABCD", wrong=None, graded_only=False) -> Question:
+def choice(qid, expected, hint, options="ABCD", wrong=None, errors=None,
+           graded_only=False) -> Question:
     if wrong is None:  # every other single option is a wrong answer
         wrong = [o for o in options if o != expected][:1]
     return Question(qid, "choice", hint, expected, tuple(wrong), options=options,
+                    errors=dict(errors or {}), graded_only=graded_only)
+
+
+def text(qid, expected, hint, wrong, errors=None, graded_only=False) -> Question:
+    return Question(qid, "text", hint, expected, tuple(wrong), errors=dict(errors or {}),
                     graded_only=graded_only)
 
 
-def text(qid, expected, hint, wrong, graded_only=False) -> Question:
-    return Question(qid, "text", hint, expected, tuple(wrong), graded_only=graded_only)
+def items(qid, expected, hint, wrong, errors=None, graded_only=False) -> Question:
+    return Question(qid, "items", hint, expected, tuple(wrong), errors=dict(errors or {}),
+                    graded_only=graded_only)
 
 
-def items(qid, expected, hint, wrong, graded_only=False) -> Question:
-    return Question(qid, "items", hint, expected, tuple(wrong), graded_only=graded_only)
-
-
-def series(qid, expected, hint, wrong, tolerance=1e-6, graded_only=False) -> Question:
+def series(qid, expected, hint, wrong, tolerance=1e-6, errors=None,
+           graded_only=False) -> Question:
     return Question(qid, "series", hint, expected, tuple(wrong), tolerance,
-                    graded_only=graded_only)
+                    errors=dict(errors or {}), graded_only=graded_only)
 
 
-def custom(qid, expected, hint, wrong, compare, graded_only=False) -> Question:
+def custom(qid, expected, hint, wrong, compare, errors=None, graded_only=False) -> Question:
     return Question(qid, "custom", hint, expected, tuple(wrong), compare=compare,
-                    graded_only=graded_only)
+                    errors=dict(errors or {}), graded_only=graded_only)
 
 
 # ---------------------------------------------------------------- rules for custom
