@@ -194,6 +194,28 @@ def test_stopping_the_grader_keeps_finished_work_and_resumes(tmp_path, stop):
     assert not journal.exists()
 
 
+@pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
+def test_killing_the_grader_outright_leaves_no_process_and_the_next_run_cleans_up(tmp_path):
+    folder, out = tmp_path / "作业", tmp_path / "成绩" / "book.csv"
+    folder.mkdir()
+    questions = tmp_path / "q.py"
+    questions.write_text(klass.QUESTIONS_SOURCE, encoding="utf-8")
+    klass.write(folder, "1_快_t99.ipynb", klass.notebook(klass.RIGHT))
+    klass.write(folder, "2_慢_t99.ipynb", klass.notebook(klass.RIGHT, [
+        "import time\ntime.sleep(300)"]))
+    temps = klass.grader_temp_dirs()
+    process = _cli(folder, out, questions)
+    _wait_for_journal(out.with_name("book.journal.jsonl"), process)
+    time.sleep(1)
+    process.kill()  # SIGKILL: no handler runs
+    process.wait(timeout=30)
+    time.sleep(1)
+    assert klass.run_processes() == []  # every sandbox died with its grader
+    assert klass.grader_temp_dirs() - temps  # ... but its temp folder could not be removed
+    sandbox.remove_stale_work_dirs()    # the next run does this first
+    assert klass.grader_temp_dirs() == temps
+
+
 # ------------------------------------------------------------------ the command line
 
 def test_cli_reports_a_missing_folder(tmp_path):

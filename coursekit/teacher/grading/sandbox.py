@@ -192,8 +192,9 @@ def bwrap_command(isolation: Isolation, run_dir: Path, limits: Limits, argv: lis
     for system in SYSTEM_DIRS:
         command += ["--ro-bind-try", system, system]
     # the kernel's own /tmp and HOME; writable by it whichever user it runs as
-    command += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777",
-                "--size", str(limits.tmp_mb * 2 ** 20), "--tmpfs", INSIDE_TMP,
+    command += ["--proc", "/proc", "--dev", "/dev",
+                "--perms", "1777", "--size", str(16 * 2 ** 20), "--tmpfs", "/dev/shm",
+                "--perms", "1777", "--size", str(limits.tmp_mb * 2 ** 20), "--tmpfs", INSIDE_TMP,
                 "--perms", "0777", "--dir", INSIDE_HOME,
                 "--perms", "0777", "--dir", f"{INSIDE_HOME}/.mpl"]
     mounts = [(p, p) for p in isolation.exposed] + [(isolation.datasets_dir,
@@ -211,7 +212,8 @@ def bwrap_command(isolation: Isolation, run_dir: Path, limits: Limits, argv: lis
     if isolation.fontlist is not None:
         command += ["--ro-bind", str(isolation.fontlist),
                     f"{INSIDE_HOME}/.mpl/{isolation.fontlist.name}"]
-    command += ["--bind", str(run_dir), INSIDE_RUN, "--clearenv"]
+    # the sandbox's own root (a tmpfs holding the mount points) becomes read-only too
+    command += ["--bind", str(run_dir), INSIDE_RUN, "--remount-ro", "/", "--clearenv"]
     for name, value in kernel_environment(INSIDE_HOME, INSIDE_TMP).items():
         command += ["--setenv", name, value]
     command += ["--chdir", INSIDE_HOME, "--", sys.executable, "-c", LAUNCHER,
@@ -441,5 +443,42 @@ REAPER = _Reaper()
 
 
 def make_work_dir() -> Path:
-    """The run's private temp folder (0700): staging, sandboxes, the handout package copy."""
-    return Path(tempfile.mkdtemp(prefix=RUN_PREFIX))
+    """The run's private temp folder (0700): staging, sandboxes, the handout package copy.
+
+    A run killed outright (``kill -9``, a power cut) cannot clean up after itself; the
+    next run removes such folders, recognised by the process id they record.
+    """
+    remove_stale_work_dirs()
+    work = Path(tempfile.mkdtemp(prefix=RUN_PREFIX))
+    (work / "owner.pid").write_text(str(os.getpid()), encoding="ascii")
+    return work
+
+
+def remove_stale_work_dirs() -> list[Path]:
+    """Delete the temp folders of grading runs whose process is gone."""
+    removed = []
+    for folder in Path(tempfile.gettempdir()).glob(RUN_PREFIX + "*"):
+        try:
+            owner = int((folder / "owner.pid").read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue  # not ours, or being created right now
+        if not _process_exists(owner):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _process_exists(pid: int) -> bool:
+    if os.name == "nt":
+        try:
+            import psutil
+        except ImportError:
+            return True
+        return psutil.pid_exists(pid)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
