@@ -309,10 +309,19 @@ REVIEWED = {"bank": "题库", "hook": "IPython 事件", "stdout": "/proc",
             "gradebook": "os.fork", "string_report": "改动内核", "runaway": "os.fork"}
 
 
-def run_processes() -> list[str]:
-    """Live processes of a grading run: hostile children, kernels (and their forks), sandboxes."""
-    from coursekit.teacher.grading.sandbox import SANDBOX_UID_BASE
+def run_processes(pid: int | None = None, marked: bool = True) -> list[str]:
+    """Live processes of the grading runs of process ``pid`` (default: this one).
 
+    A process is the run's when it carries MARK (started by a hostile notebook, if
+    ``marked``), runs under one of that grader's sandbox uids, or has the grader's pid in
+    its environment (kernels and whatever they start).
+    """
+    import os
+
+    from coursekit.teacher.grading.sandbox import uid_range
+
+    pid = os.getpid() if pid is None else pid
+    uids, tag = uid_range(pid), f"COURSEKIT_GRADER_PID={pid}".encode()
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -320,12 +329,10 @@ def run_processes() -> list[str]:
         try:
             command = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
             uid = entry.stat().st_uid
+            environ = (entry / "environ").read_bytes().split(b"\0")
         except OSError:
             continue
-        ours = (MARK.encode() in command or b"/tmp/run/kernel.json" in command
-                or (b"coursekit-grading-" in command and b"kernel.json" in command)
-                or SANDBOX_UID_BASE <= uid < SANDBOX_UID_BASE + 1000)
-        if ours:
+        if (marked and MARK.encode() in command) or uid in uids or tag in environ:
             found.append(f"{entry.name}: {command[:120]!r}")
     return found
 
@@ -339,6 +346,17 @@ def snapshot(folder: Path) -> dict:
             for p in folder.rglob("*") if p.is_file()}
 
 
-def grader_temp_dirs() -> set[str]:
-    return {p.name for p in Path(tempfile.gettempdir()).glob("coursekit-grading-*")}
+def grader_temp_dirs(pid: int | None = None) -> set[str]:
+    """The grading runs' temp folders owned by process ``pid`` (default: this one)."""
+    import os
+
+    pid = os.getpid() if pid is None else pid
+    found = set()
+    for folder in Path(tempfile.gettempdir()).glob("coursekit-grading-*"):
+        try:
+            if int((folder / "owner.pid").read_text(encoding="ascii")) == pid:
+                found.add(folder.name)
+        except (OSError, ValueError):
+            continue
+    return found
 

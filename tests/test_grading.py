@@ -13,6 +13,7 @@ import pytest
 import grading_class as klass
 from coursekit.teacher import grading
 from coursekit.teacher.edition import STUDENT_DIR
+from coursekit.questions import custom
 from coursekit.teacher.grading import gradebook, sandbox, stage
 
 
@@ -60,6 +61,10 @@ def test_graded_only_questions_from_a_file(tmp_path):
     questions.write_text(klass.QUESTIONS_SOURCE, encoding="utf-8")
     book = grading.grade(subs, tmp_path / "b.csv", progress=False, questions=questions)
     assert book.iloc[0]["total"] == 4
+    free = [custom("t99.ids", ["C1", "C2"], hint="重读「测试」", wrong=[["C1"]],
+                   compare=lambda answer, expected: (sorted(answer) == expected, ""))]
+    book = grading.grade(subs, tmp_path / "free.csv", progress=False, questions=free)
+    assert book.iloc[0]["t99.ids"] == "正确"  # a free compare gets a plain list back
     broken = tmp_path / "broken.py"
     broken.write_text("QUESTIONS = 3", encoding="utf-8")
     with pytest.raises(ValueError, match="QUESTIONS"):
@@ -161,7 +166,6 @@ def test_stopping_the_grader_keeps_finished_work_and_resumes(tmp_path, stop):
     klass.write(folder, "1_快_t99.ipynb", klass.notebook(klass.WRONG))
     klass.write(folder, "2_慢_t99.ipynb", klass.notebook(klass.RIGHT, [
         "import time\ntime.sleep(300)"]))
-    temps = klass.grader_temp_dirs()
     process = _cli(folder, out, questions)
     journal = out.with_name("book.journal.jsonl")
     _wait_for_journal(journal, process)
@@ -174,8 +178,8 @@ def test_stopping_the_grader_keeps_finished_work_and_resumes(tmp_path, stop):
     assert book.loc["1_快_t99.ipynb", "t99.total"] == "错误"
     assert "批改被中断" in book.loc["2_慢_t99.ipynb", "问题"]
     assert pd.ExcelFile(out.with_suffix(".xlsx")).sheet_names == ["成绩（未完成）"]
-    assert klass.grader_temp_dirs() == temps
-    assert klass.run_processes() == []
+    assert klass.grader_temp_dirs(process.pid) == set()
+    assert klass.run_processes(process.pid) == []
     if stop != signal.SIGINT:
         return
     # Resume: the finished notebook comes from the journal. To prove it, the journal's
@@ -203,17 +207,16 @@ def test_killing_the_grader_outright_leaves_no_process_and_the_next_run_cleans_u
     klass.write(folder, "1_快_t99.ipynb", klass.notebook(klass.RIGHT))
     klass.write(folder, "2_慢_t99.ipynb", klass.notebook(klass.RIGHT, [
         "import time\ntime.sleep(300)"]))
-    temps = klass.grader_temp_dirs()
     process = _cli(folder, out, questions)
     _wait_for_journal(out.with_name("book.journal.jsonl"), process)
     time.sleep(1)
     process.kill()  # SIGKILL: no handler runs
     process.wait(timeout=30)
     time.sleep(1)
-    assert klass.run_processes() == []  # every sandbox died with its grader
-    assert klass.grader_temp_dirs() - temps  # ... but its temp folder could not be removed
-    sandbox.remove_stale_work_dirs()    # the next run does this first
-    assert klass.grader_temp_dirs() == temps
+    assert klass.run_processes(process.pid) == []  # every sandbox died with its grader
+    assert klass.grader_temp_dirs(process.pid)      # ... but its temp folder was left
+    sandbox.remove_stale_work_dirs()                # the next run does this first
+    assert klass.grader_temp_dirs(process.pid) == set()
 
 
 # ------------------------------------------------------------------ the command line

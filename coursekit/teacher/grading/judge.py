@@ -18,7 +18,7 @@ from __future__ import annotations
 import runpy
 from pathlib import Path
 
-from ..._plain import Other
+from ..._plain import Other, PlainFrame, PlainList, PlainSeries
 from ..._validate import fail
 
 CORRECT, WRONG, UNANSWERED = "正确", "错误", "未作答"
@@ -60,11 +60,32 @@ def mark(question, answer) -> str:
         return UNANSWERED
     if isinstance(answer, Other) and answer.type == "invalid":
         return WRONG
+    if question.kind == "custom" and not hasattr(question.compare, "spec"):
+        answer = unplain(answer)  # a free compare function expects pandas and Python objects
     try:
         ok, _ = question.accepts(answer)
     except Exception:  # an odd answer is a wrong answer, never a crash of the run
         ok = False
     return CORRECT if ok else WRONG
+
+
+def unplain(value):
+    """Plain data back to Python and pandas objects (Series, DataFrame, list, set, text)."""
+    import pandas as pd
+
+    if isinstance(value, PlainSeries):
+        return pd.Series(value.values, index=value.index, dtype=object).infer_objects()
+    if isinstance(value, PlainFrame):
+        return pd.DataFrame(value.rows, columns=value.columns, index=value.index)
+    if isinstance(value, PlainList):
+        values = [unplain(v) for v in value.values]
+        try:
+            return set(values) if value.kind == "set" else values
+        except TypeError:  # an unhashable element: keep the list
+            return values
+    if isinstance(value, Other):
+        return value.text
+    return value
 
 
 def mark_all(questions: list, answers: dict) -> dict:

@@ -166,12 +166,18 @@ def prepare(work: Path, package_copy: Path | None, prefer: str | None = None) ->
     return isolation
 
 
+def uid_range(pid: int | None = None) -> range:
+    """The uids the sandboxes of one grader process may use (two graders never share one)."""
+    start = SANDBOX_UID_BASE + ((os.getpid() if pid is None else pid) % 100_000) * 64
+    return range(start, start + 64)
+
+
 def free_uids(count: int) -> list[int]:
-    """``count`` uids that no account on this machine uses."""
+    """``count`` uids of this grader's range that no account on this machine uses."""
     import pwd
 
-    found, uid = [], SANDBOX_UID_BASE
-    while len(found) < count:
+    found, uid = [], uid_range().start
+    while len(found) < count and uid < uid_range().stop:
         try:
             pwd.getpwuid(uid)
         except KeyError:
@@ -231,7 +237,8 @@ def kernel_environment(home: str, tmp: str) -> dict:
            "MPLBACKEND": "agg", "TMPDIR": tmp, "TEMP": tmp, "TMP": tmp, "PATH": path,
            "LANG": "C.UTF-8", "PYTHONNOUSERSITE": "1", "PYTHONDONTWRITEBYTECODE": "1",
            "PYTHONIOENCODING": "utf-8", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
-           "MKL_NUM_THREADS": "1", "MALLOC_ARENA_MAX": "2", "JUPYTER_PLATFORM_DIRS": "1"}
+           "MKL_NUM_THREADS": "1", "MALLOC_ARENA_MAX": "2", "JUPYTER_PLATFORM_DIRS": "1",
+           "COURSEKIT_GRADER_PID": str(os.getpid())}
     for name in ("SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT"):  # Windows needs these to start
         if name in os.environ:
             env[name] = os.environ[name]
