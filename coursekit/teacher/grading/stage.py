@@ -152,13 +152,12 @@ def review_flags(sources: list[str]) -> list[str]:
     """Why a human should look at this code (see ``REVIEW_PATTERNS``).
 
     >>> review_flags(["ip = get_ipython()\\nip.events.register('pre_run_cell', f)"])
-    ['IPython 事件钩子', '改动内核或模块']
+    ['IPython 事件钩子']
+    >>> review_flags(["get_ipython().user_expressions = fake"])
+    ['改动内核或模块']
     """
     code = "\n".join(sources)
-    flags = [label for pattern, label in REVIEW_PATTERNS if re.search(pattern, code)]
-    if re.search(r"get_ipython\s*\(\s*\)\s*\.\s*events", code) and "改动内核或模块" not in flags:
-        flags.append("改动内核或模块")
-    return flags
+    return [label for pattern, label in REVIEW_PATTERNS if re.search(pattern, code)]
 
 
 def choose_unit(subs: list[Submission], unit: str | None) -> str | None:
