@@ -58,6 +58,7 @@ COMPUTED = {
     "step_conversion": "上一步转化率", "overall_conversion": "总转化率",
     "low": "下限", "high": "上限", "rate": "比率", "trials": "样本数", "successes": "成功数",
     "too_few": "样本太少",
+    "gross_margin": "毛利（元）", "full_year": "已满一年",
     # identifying customers (unit 3)
     "need_points": "需求分", "power_points": "购买力分", "authority_points": "决策权分",
     "credit_points": "信用分", "score": "得分", "grade": "跟进等级",
@@ -67,8 +68,10 @@ COMPUTED = {
     "verdict": "结论", "issues": "需关注的问题", "duplicate_of": "重复于", "before": "整理前",
     "after": "整理后", "column": "列", "field": "字段", "fields": "字段",
     # approaching customers (unit 4)
-    "priority": "优先级", "distance_points": "距离分", "value_points": "价值分", "visit": "拜访",
-    "day": "日期", "weekday": "星期", "route": "路线",
+    "priority": "优先分", "distance_points": "距离分", "value_points": "价值分",
+    "visit": "当天第几家", "day": "第几天", "weekday": "星期", "route": "路线",
+    "visits": "拜访次数", "top_visited": "其中优先分前列的线索", "priority_total": "优先分合计",
+    "round_trip_km": "估计往返里程（千米）", "farthest_km": "最远一家（千米）", "plan": "计划",
     # negotiation (unit 5)
     "billed_kg": "计费重量（取整后，千克）", "chargeable_kg": "计费重量（千克）",
     "volumetric_kg": "体积重（千克）",
@@ -153,7 +156,7 @@ def label_of(name, dataset: str | None = None):
     >>> label_of("win_rate")
     '成交率'
     >>> label_of("revenue", dataset="prospect_financials")
-    '营业收入（元）'
+    '营业收入（万元）'
     >>> label_of("A类")
     'A类'
     """
