@@ -223,11 +223,23 @@ for _ in range(8):
     }
 
 
-TYPED = {"total": "np.int64(12)", "letter": "np.str_('b')",
-         "ids": "{'C2': 1, 'C1': 2}.keys()",
-         "share": "pd.Series([0.8, 0.9], index=pd.CategoricalIndex(['零担', '快递']))"}
-TYPED_MORE = ["ids_string = pd.array(['C1', 'C2'], dtype='string')",
-              "ids_cat = pd.Categorical(['C1', 'C2', 'C1'])"]
+# Right answers in the types pandas and numpy hand out: check() accepts each, so must the grader.
+TYPED = {
+    "4001_typed_t99.ipynb": {
+        "total": "np.int64(12)", "letter": "np.str_('b')", "ids": "{'C2': 1, 'C1': 2}.keys()",
+        "share": "pd.Series([0.8, 0.9], index=pd.CategoricalIndex(['零担', '快递']))"},
+    "4011_string_array_t99.ipynb": {
+        "total": "np.float32(12.0)", "letter": "['B']",
+        "ids": "pd.array(['C1', 'C2'], dtype='string')",
+        "share": "pd.Series({'快递': 0.9, '零担': 0.8}, dtype='Float64')"},
+    "4012_categorical_t99.ipynb": {
+        "total": "pd.Series([12])", "letter": "pd.Categorical(['B'])",
+        "ids": "pd.Categorical(['C1', 'C2', 'C1'])",
+        "share": "pd.DataFrame({'x': [0.9, 0.8]}, index=['快递', '零担'])"},
+    "4013_index_values_t99.ipynb": {
+        "total": "np.array([12])", "letter": "'B'",
+        "ids": "pd.Index(['C2', 'C1'])", "share": "pd.Series({'快递': 0.9, '零担': 0.8})"},
+}
 
 
 def v3_notebook(answers: dict) -> dict:
@@ -258,9 +270,9 @@ def build_class(folder: Path, out: Path) -> dict:
     for name in expected:
         if "_flood_" in name or "_loops_" in name:
             expected[name] = None  # stopped before answering: no marks, a reason
-    typed = notebook(TYPED, TYPED_MORE)
-    write(folder, "4001_typed_t99.ipynb", typed)
-    expected["4001_typed_t99.ipynb"] = ALL_RIGHT
+    for name, answers in TYPED.items():
+        write(folder, name, notebook(answers))
+        expected[name] = ALL_RIGHT
     (folder / "4002_v3_t99.ipynb").write_text(json.dumps(v3_notebook(RIGHT)), encoding="utf-8")
     expected["4002_v3_t99.ipynb"] = ALL_RIGHT
     write(folder, "4003_upper_t99.IPYNB", notebook(RIGHT))
