@@ -61,13 +61,19 @@ def handout_pyproject(text: str) -> str:
     return text
 
 
-def copy_package(target: Path, key: dict | None) -> Path:
-    """Copy ``coursekit`` without its question bank, and write ``key`` into it (if given)."""
+def copy_package(target: Path, key: dict | None, bytecode: bool = False) -> Path:
+    """Copy ``coursekit`` without its question bank, and write ``key`` into it (if given).
+
+    ``bytecode`` keeps the compiled ``__pycache__`` files (the grader's read-only copy,
+    so that each sandboxed kernel need not compile the package again).
+    """
     from .. import _answerkey
 
     package = Path(__file__).resolve().parents[1]
-    shutil.copytree(package, target, ignore=shutil.ignore_patterns(
-        "questions", KEY_NAME, "__pycache__", "*.pyc", ".ipynb_checkpoints"))
+    skipped = ["questions", KEY_NAME, ".ipynb_checkpoints"]
+    if not bytecode:
+        skipped += ["__pycache__", "*.pyc"]
+    shutil.copytree(package, target, ignore=shutil.ignore_patterns(*skipped))
     if key is not None:
         _answerkey.write_key(key, target / KEY_NAME)
     return target

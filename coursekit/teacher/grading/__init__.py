@@ -166,7 +166,8 @@ class _Run:
         staged = {id(s): _stage.stage(s, staging, i) for i, s in enumerate(todo)}
         for sub in todo:
             sub.cells = []  # staged on disk: the grader keeps no copy of every notebook in memory
-        isolation = prepare(work, copy_package(work / "coursekit", key=None), self.prefer)
+        isolation = prepare(work, copy_package(work / "coursekit", key=None, bytecode=True),
+                            self.prefer)
         self.note = isolation.note
         if isolation.mode == "reaper":
             REAPER.enable()
