@@ -30,6 +30,7 @@ COVERED_ELSEWHERE = {
     f"{PYTHON} slides 幻灯片 --notes": "tests/test_slides.py: speaker notes with and without --notes",
     "python3 course.py present u01": "tests/test_presenter.py checks the command and serves a notebook "
                                      "with the same Voila command and moves a slider",
+    f"{PYTHON} handout 讲义": "tests/test_grading_handout.py runs exactly this command",
 }
 RUN_HERE = {f"{PYTHON} refresh", f"{PYTHON} student-edition 学生版",
             f"{PYTHON} grade 作业/u01 --out 成绩/u01成绩.csv",
@@ -90,9 +91,9 @@ def test_grade_command(tmp_path):
     assert result.returncode == 0, result.stderr
     import pandas as pd
 
-    book = pd.read_csv(tmp_path / "成绩" / "u01成绩.csv", encoding="utf-8-sig").set_index("name")
-    assert book.loc["张三", "percent"] == 100.0
-    assert book.loc["李四", "total"] == 0
+    book = pd.read_csv(tmp_path / "成绩" / "u01成绩.csv", encoding="utf-8-sig").set_index("姓名")
+    assert book.loc["张三", "百分比"] == 100.0
+    assert book.loc["李四", "得分"] == 0
     assert (tmp_path / "成绩" / "u01成绩.xlsx").exists()
 
 
