@@ -32,17 +32,19 @@ from .classify import (abc_classify, big_customers, customer_status, pareto_summ
                        rfm_segment, rfm_table, value_pyramid)
 from .complaints import complaint_kpis, complaint_pareto
 from .data import describe_dataset, list_datasets, load_dataset
+from .labels import zh
 from .negotiation import breakeven_volume, chargeable_weight, quote
 from .prospecting import channel_summary, funnel
 from .qualifying import qualify_leads, screening_ratios
 from .teacher import build_student_edition, grade
 from .lifecycle import cohort_retention, lifecycle_stage
 from .service import service_kpis
+from .stats import rate_interval
 from .value import (clv, customer_profitability, delivered_value, historical_clv,
                     retention_projection, word_of_mouth)
 
 __all__ = [
-    "load_dataset", "list_datasets", "describe_dataset",
+    "load_dataset", "list_datasets", "describe_dataset", "zh",
     "abc_classify", "pareto_summary", "rfm_table", "rfm_score", "rfm_segment", "value_pyramid",
     "big_customers", "customer_status",
     "delivered_value", "customer_profitability", "clv", "historical_clv", "retention_projection",
@@ -50,7 +52,7 @@ __all__ = [
     "lifecycle_stage", "cohort_retention",
     "qualify_leads", "funnel", "channel_summary", "screening_ratios", "chargeable_weight", "quote",
     "breakeven_volume",
-    "service_kpis", "complaint_kpis", "complaint_pareto",
+    "service_kpis", "complaint_kpis", "complaint_pareto", "rate_interval",
     "build_student_edition", "grade", "AS_OF",
 ]
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from . import _errorhelp
 from ._validate import bilingual
 from .questions import QUESTIONS, Question
 
@@ -66,6 +67,12 @@ def get_question(question_id: str) -> Question:
         raise KeyError(bilingual(
             f"没有编号为 {question_id!r} 的练习题，请检查题号是否抄错。",
             f"No exercise has the id {question_id!r}; check the spelling.")) from None
+
+
+def hint_for(question_id: str) -> tuple[str, dict]:
+    """The question's hint and its extra hints per error type (shown when its cell raises)."""
+    question = get_question(question_id)
+    return question.hint, dict(question.errors)
 
 
 def is_unanswered(answer) -> bool:
@@ -110,3 +117,7 @@ def check(question_id: str, answer) -> CheckResult:
 def questions_for(unit: str) -> list[Question]:
     """All questions of one notebook, e.g. ``questions_for("u01")``, in order."""
     return [q for q in QUESTIONS.values() if q.unit == unit]
+
+
+# A cell that raises gets Chinese help and its exercise's hint (see coursekit._errorhelp).
+_errorhelp.install()

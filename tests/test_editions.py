@@ -4,8 +4,10 @@ import re
 import nbformat
 import pytest
 
-from coursekit.teacher.edition import (BEGIN, END, NOTEBOOKS_DIR, STUDENT_DIR, build_student_edition,
-                               course_notebooks, strip_solutions, unit_of)
+from coursekit.teacher.edition import (BEGIN, END, NOTEBOOKS_DIR, STUDENT_DIR,
+                                       build_student_edition, course_notebooks,
+                                       is_instructor_only, strip_solutions, student_notebook,
+                                       unit_of)
 from coursekit.exercises import questions_for
 from coursekit.questions import QUESTIONS
 
@@ -101,3 +103,31 @@ def test_checks_match_the_question_bank(path):
     bank = {q.id for q in questions_for(unit)}
     assert asked == bank, f"{path.name}: notebook and bank differ: {asked ^ bank}"
     assert len(bank) >= (3 if unit == "u00" else 4)
+
+
+def _markdown(source):
+    return {"cell_type": "markdown", "source": source, "metadata": {}}
+
+
+def test_instructor_only_cells_are_dropped_and_nothing_else():
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell("### 思考题\n1. 为什么？"),
+                      nbformat.v4.new_markdown_cell("**参考要点（教师版）**\n- 价格不是唯一原因"),
+                      nbformat.v4.new_markdown_cell("评分要点（教师版）：满分 10 分"),
+                      nbformat.v4.new_markdown_cell("参考要点：学生也能看到的提示"),
+                      nbformat.v4.new_code_cell("# 参考要点（教师版）\nx = 1")]
+    student = student_notebook(notebook, "u01")
+    sources = [c.source for c in student.cells]
+    assert sources == ["### 思考题\n1. 为什么？", "参考要点：学生也能看到的提示",
+                       "# 参考要点（教师版）\nx = 1"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_instructor_only_text_reaches_students(path, built):
+    instructor = nbformat.read(path, as_version=4)
+    student_text = (built / path.name).read_text(encoding="utf-8")
+    for cell in instructor.cells:
+        if is_instructor_only(cell):
+            body = cell.source.strip().split("\n", 1)[-1].strip()
+            assert body not in student_text, f"{path.name}: instructor-only text leaked"
+    assert "教师版" not in student_text

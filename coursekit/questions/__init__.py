@@ -45,6 +45,7 @@ class Question:
     rel_tolerance: float = 0.0
     options: str = ""
     compare: Callable | None = None
+    errors: dict = field(default_factory=dict)
     _cache: Any = field(default=None, repr=False)
 
     @property
@@ -81,30 +82,37 @@ class Question:
         return self.compare(answer, expected)
 
 
-def number(qid, expected, hint, wrong, tolerance=0.0, rel_tolerance=0.0) -> Question:
-    return Question(qid, "number", hint, expected, tuple(wrong), tolerance, rel_tolerance)
+# ``errors`` (optional, every kind): extra hints keyed by exception class name, shown
+# when the answer cell raises that error, e.g. {"TypeError": "两个条件各加括号"}.
+
+def number(qid, expected, hint, wrong, tolerance=0.0, rel_tolerance=0.0, errors=None) -> Question:
+    return Question(qid, "number", hint, expected, tuple(wrong), tolerance, rel_tolerance,
+                    errors=dict(errors or {}))
 
 
-def choice(qid, expected, hint, options="ABCD", wrong=None) -> Question:
+def choice(qid, expected, hint, options="ABCD", wrong=None, errors=None) -> Question:
     if wrong is None:  # every other single option is a wrong answer
         wrong = [o for o in options if o != expected][:1]
-    return Question(qid, "choice", hint, expected, tuple(wrong), options=options)
+    return Question(qid, "choice", hint, expected, tuple(wrong), options=options,
+                    errors=dict(errors or {}))
 
 
-def text(qid, expected, hint, wrong) -> Question:
-    return Question(qid, "text", hint, expected, tuple(wrong))
+def text(qid, expected, hint, wrong, errors=None) -> Question:
+    return Question(qid, "text", hint, expected, tuple(wrong), errors=dict(errors or {}))
 
 
-def items(qid, expected, hint, wrong) -> Question:
-    return Question(qid, "items", hint, expected, tuple(wrong))
+def items(qid, expected, hint, wrong, errors=None) -> Question:
+    return Question(qid, "items", hint, expected, tuple(wrong), errors=dict(errors or {}))
 
 
-def series(qid, expected, hint, wrong, tolerance=1e-6) -> Question:
-    return Question(qid, "series", hint, expected, tuple(wrong), tolerance)
+def series(qid, expected, hint, wrong, tolerance=1e-6, errors=None) -> Question:
+    return Question(qid, "series", hint, expected, tuple(wrong), tolerance,
+                    errors=dict(errors or {}))
 
 
-def custom(qid, expected, hint, wrong, compare) -> Question:
-    return Question(qid, "custom", hint, expected, tuple(wrong), compare=compare)
+def custom(qid, expected, hint, wrong, compare, errors=None) -> Question:
+    return Question(qid, "custom", hint, expected, tuple(wrong), compare=compare,
+                    errors=dict(errors or {}))
 
 
 def letters_in_order(options: str, letter_words: str, topic: str):

@@ -87,11 +87,30 @@ def strip_solutions(source: str) -> str:
     return source.rstrip("\n")
 
 
+def is_instructor_only(cell) -> bool:
+    """A markdown cell for teachers only: its first line names 参考要点 or 评分要点 and 教师版.
+
+    Examples
+    --------
+    >>> is_instructor_only({"cell_type": "markdown", "source": "**参考要点（教师版）** 价格、服务"})
+    True
+    >>> is_instructor_only({"cell_type": "markdown", "source": "**思考题**：参考要点在哪里？"})
+    False
+    """
+    if cell["cell_type"] != "markdown":
+        return False
+    source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+    first_line = source.strip().split("\n", 1)[0]
+    return "教师版" in first_line and ("参考要点" in first_line or "评分要点" in first_line)
+
+
 def student_notebook(notebook, unit: str):
-    """A student copy of one notebook: solutions replaced, their outputs cleared."""
+    """A student copy of one notebook: solutions replaced, their outputs cleared,
+    instructor-only cells (:func:`is_instructor_only`) dropped."""
     import nbformat  # imported here: it takes most of a second and `import coursekit` stays fast
 
     student = nbformat.from_dict(notebook)
+    student.cells = [cell for cell in student.cells if not is_instructor_only(cell)]
     for cell in student.cells:
         if cell.cell_type == "code" and BEGIN in cell.source:
             cell.source = strip_solutions(cell.source)
