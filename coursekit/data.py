@@ -351,3 +351,7 @@ def _convert(entry: _Entry, path: Path, row, values: pd.Series) -> pd.Series:
     # astype() would keep the file's order: an unordered dtype compares equal whatever its order
     codes = pd.Categorical(values, categories=allowed, ordered=dtype == "ordered")
     return pd.Series(codes, index=values.index, name=column)
+
+
+# A user's own file: the reader lives in _read.py and uses _entry above, hence the late import.
+from ._read import ReadTableError, match_columns, read_table  # noqa: E402

@@ -1,0 +1,670 @@
+"""Read a company's own export (CSV or Excel) as a course table (private; see ``read_table``).
+
+Four steps, each in its own function:
+
+1. :func:`_open_source` finds the encoding (UTF-8, UTF-8 with BOM, GBK/GB18030)
+   and the header row (an export often starts with a title line), and reads
+   the cells as they are;
+2. :func:`_match_headers` pairs the file's headers with the course columns of
+   the chosen table: by English name, by the dictionary's Chinese header
+   (``label``) and description (``zh``), by common names (:data:`SYNONYMS`), or
+   as the caller says in ``columns``;
+3. :func:`_convert` turns each column into the dictionary's type, writing down
+   every cell that does not fit instead of stopping at the first;
+4. :func:`read_table` returns the whole table, or raises :class:`ReadTableError`
+   listing every problem (row, column, value, what is wrong). Nothing half-read
+   is ever returned.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import difflib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ._parse import (LOCAL_TIMEZONE, id_to_text, parse_amount_text, parse_date_numbers,
+                     parse_date_text, parse_zoned_text)
+from ._validate import MAX_MAGNITUDE, bilingual, fail
+from .data import _entry
+
+__all__ = ["read_table", "match_columns", "ReadTableError", "SYNONYMS"]
+
+SYNONYMS = {
+    "customer_id": ["客户编号", "客户ID", "客户代码", "客户号", "客户编码", "客户代号", "客户账号",
+                    "会员编号", "货主编号", "发货人编号", "客户", "cust_id", "customer"],
+    "waybill_id": ["运单号", "运单编号", "单号", "快递单号", "物流单号", "运单", "托运单号",
+                   "tracking_no", "waybill"],
+    "order_date": ["下单日期", "订单日期", "日期", "下单时间", "开单日期", "开单时间", "托运日期",
+                   "寄件日期", "业务日期", "date"],
+    "ship_date": ["发运日期", "发货日期", "发车日期", "揽收日期", "揽件日期", "出库日期"],
+    "promised_date": ["承诺送达日期", "承诺送达", "承诺日期", "应到日期", "预计送达日期", "要求到达日期"],
+    "delivered_date": ["实际送达日期", "送达日期", "签收日期", "签收时间", "到达日期"],
+    "origin": ["始发城市", "始发地", "发货城市", "起运地", "发站", "发货地"],
+    "destination": ["目的城市", "目的地", "到达城市", "收货城市", "到站", "收货地"],
+    "service": ["服务产品", "产品类型", "业务类型", "服务类型", "产品"],
+    "pieces": ["件数", "包裹数", "箱数"],
+    "weight_kg": ["重量", "实际重量", "毛重", "实重", "weight"],
+    "volume_m3": ["体积", "方数", "volume"],
+    "revenue": ["运费收入", "金额", "收入", "运费", "总运费", "应收金额", "实收金额", "收费",
+                "营业额", "amount", "sales"],
+    "cost": ["成本", "服务成本", "运输成本", "成本金额"],
+    "on_time": ["准时", "是否准时", "按时送达", "是否按时"],
+    "complete": ["件数齐全", "是否齐全", "齐全"],
+    "damaged": ["破损", "是否破损"],
+    "lost": ["丢失", "是否丢失", "遗失"],
+    "documents_correct": ["单证无误", "单证正确", "回单正确"],
+    "complaint_id": ["投诉编号", "投诉单号", "工单号", "投诉ID"],
+    "received_at": ["受理时间", "投诉时间", "登记时间", "投诉日期", "受理日期"],
+    "intake_channel": ["投诉渠道", "渠道", "来源"],
+    "category": ["投诉类别", "投诉类型", "类别", "问题类型"],
+    "severity": ["严重程度", "级别", "等级"],
+    "first_response_at": ["首次响应时间", "响应时间", "首次回复时间"],
+    "resolved_at": ["完结时间", "处理完结时间", "结案时间", "解决时间", "关闭时间"],
+    "first_contact_resolved": ["一次解决", "是否一次解决", "首次解决"],
+    "compensation": ["赔偿金额", "赔偿", "赔付金额", "赔款"],
+    "satisfied": ["处理后满意", "是否满意", "满意", "客户满意"],
+    "name": ["客户名称", "公司名称", "名称", "单位名称"],
+    "industry": ["行业", "所属行业"],
+    "city": ["城市", "所在城市"],
+    "province": ["省份", "所在省份"],
+    "first_order_date": ["首次下单日期", "首单日期", "合作开始日期"],
+    "lead_id": ["线索编号", "线索ID"],
+    "company": ["公司名称", "企业名称", "公司"],
+    "stage": ["当前状态", "阶段", "状态"],
+    "created_date": ["获得线索日期", "创建日期", "登记日期"],
+}
+"""Common names of course columns in real exports (Chinese first); used only within one table."""
+
+_HOW = {"columns": "columns= 指定", "english": "英文列名", "label": "中文表头",
+        "zh": "字典说明", "synonym": "常用叫法", None: "没有对上（不读）"}
+_TRUE = {"true", "1", "1.0", "是", "y", "yes", "对", "√", "✓", "有", "t"}
+_FALSE = {"false", "0", "0.0", "否", "n", "no", "错", "×", "✗", "无", "f"}
+_TOTALS = ("合计", "总计", "小计", "总额", "汇总")
+_MAX_LISTED = 200  # problems kept per column; the count says how many there were
+_SNIFF_BYTES = 1 << 16
+_HEADER_ROWS = 20
+
+
+class ReadTableError(ValueError):
+    """A file that cannot be read as a course table, with every problem found.
+
+    ``problems`` is a DataFrame with one row per problem: ``row`` (the row
+    number as a spreadsheet shows it, the header row counted; empty for a
+    problem of a whole column), ``header`` (the file's header), ``column``
+    (the course column), ``value`` (the cell as written) and ``problem``
+    (what is wrong, in Chinese). ``ck.zh(error.problems)`` shows it with
+    Chinese headers.
+    """
+
+    def __init__(self, source_name: str, problems: pd.DataFrame, total: int):
+        self.problems = problems
+        self.total = total
+        shown = problems.head(12).rename(columns={"row": "行号", "header": "文件中的表头",
+                                                  "column": "课程列", "value": "值", "problem": "问题"})
+        with pd.option_context("display.unicode.east_asian_width", True, "display.width", 200,
+                               "display.max_colwidth", 40):
+            table = shown.to_string(index=False)
+        more = f"（只列出前 12 个，全部见 error.problems）" if total > len(shown) else ""
+        zh = (f"读取 {source_name} 时发现 {total} 个问题，没有返回任何数据。请按下表修改文件，"
+              f"或用 columns= 指定列的对应关系{more}：\n{table}")
+        en = (f"Reading {source_name} found {total} problem(s); nothing was returned. The table "
+              "above lists them (row, header, course column, value, problem); error.problems "
+              "holds all of them.")
+        super().__init__(bilingual(zh, en))
+
+
+ReadTableError.__module__ = "coursekit"  # tracebacks say coursekit.ReadTableError
+
+
+@dataclass
+class _Raw:
+    """The cells of a file as written, before any conversion."""
+
+    name: str            # how messages name the source
+    headers: list        # the header row, as text
+    cells: pd.DataFrame  # one column per header (positional names 0..n-1), text or Excel objects
+    first_row: int       # spreadsheet row number of the first data row
+    rows: np.ndarray     # spreadsheet row number of every row of cells
+
+
+# ---------------------------------------------------------------------------
+# 1. open the source
+# ---------------------------------------------------------------------------
+
+def _encoding_of(head: bytes) -> str:
+    """UTF-8 with or without BOM, else GB18030 (a superset of GBK and GB2312)."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8"
+
+
+def _header_score(cells, targets: dict) -> int:
+    return sum(1 for cell in cells if _norm(cell) in targets)
+
+
+def _pick_header(lines: list, targets: dict) -> int:
+    """The row (0-based) among the first ones that matches the most course columns."""
+    scores = [_header_score(line, targets) for line in lines[:_HEADER_ROWS]]
+    best = max(scores, default=0)
+    return scores.index(best) if best > 0 else 0
+
+
+def _open_source(source, targets: dict, sheet) -> _Raw:
+    if isinstance(source, pd.DataFrame):
+        cells = source.reset_index(drop=True)
+        headers = [str(h) for h in cells.columns]
+        cells = cells.set_axis(range(cells.shape[1]), axis=1)
+        return _Raw("传入的表（DataFrame）", headers, cells, 2, np.arange(len(cells)) + 2)
+    if not isinstance(source, (str, os.PathLike)):
+        fail(f"参数 source 应该是文件路径（例如 'data/运单.csv'）或 DataFrame，现在是 {type(source).__name__}。",
+             f"Argument source must be a file path (e.g. 'data/waybills.csv') or a DataFrame, "
+             f"got {type(source).__name__}.", TypeError)
+    path = Path(source)
+    if not path.is_file():
+        fail(f"找不到文件 {path}。请检查路径和文件名（当前文件夹是 {Path.cwd().name}）。",
+             f"File {path} does not exist. Check the path and the file name.", FileNotFoundError)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _open_excel(path, targets, sheet)
+    if suffix == ".xls":
+        fail(f"{path.name} 是旧版 Excel（.xls）。请在 Excel 或 WPS 里另存为 .xlsx 或 CSV 再读。",
+             f"{path.name} is an old Excel file (.xls). Save it as .xlsx or CSV in Excel or WPS "
+             "first.")
+    if suffix not in (".csv", ".txt", ".tsv"):
+        fail(f"{path.name} 不是 CSV 或 Excel（.xlsx）文件，read_table 读不了。",
+             f"{path.name} is neither a CSV nor an Excel (.xlsx) file; read_table cannot read it.")
+    return _open_csv(path, targets)
+
+
+def _open_csv(path: Path, targets: dict) -> _Raw:
+    with open(path, "rb") as stream:
+        head = stream.read(_SNIFF_BYTES)
+    if not head.strip():
+        fail(f"文件 {path.name} 是空的。", f"The file {path.name} is empty.")
+    encoding = _encoding_of(head)
+    text = head.decode(encoding, errors="replace")
+    lines = text.splitlines()[:_HEADER_ROWS + 1]
+    delimiter = "\t" if path.suffix.lower() == ".tsv" or (lines and lines[0].count("\t") >
+                                                           lines[0].count(",")) else ","
+    parsed = list(csv.reader(lines[:-1] if len(head) == _SNIFF_BYTES else lines,
+                             delimiter=delimiter))
+    skip = _pick_header(parsed, targets)
+    try:
+        cells = _read_csv(path, encoding, skip, delimiter)
+    except UnicodeDecodeError:  # ASCII at the start, GBK further down
+        cells = _read_csv(path, "gb18030", skip, delimiter)
+    headers = [str(h) for h in cells.columns]
+    cells = cells.set_axis(range(cells.shape[1]), axis=1)
+    first = skip + 2
+    return _Raw(f"'{path.name}'", headers, cells, first, np.arange(len(cells)) + first)
+
+
+def _read_csv(path: Path, encoding: str, skip: int, delimiter: str) -> pd.DataFrame:
+    # every cell as text: ids keep their leading zeros, amounts their '¥' until we read them
+    try:
+        return pd.read_csv(path, encoding=encoding, skiprows=skip, dtype=str, sep=delimiter,
+                           skip_blank_lines=False, keep_default_na=False, na_values=[""])
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        fail(f"{path.name} 无法按 CSV 读取：{error}。文件可能不是逗号分隔，或有一行的列数不对。",
+             f"{path.name} cannot be read as CSV: {error}. It may use another separator or "
+             "have a row with the wrong number of fields.")
+
+
+def _open_excel(path: Path, targets: dict, sheet) -> _Raw:
+    try:
+        book = pd.read_excel(path, sheet_name=None if sheet is None else sheet, header=None,
+                             dtype=object)
+    except (ValueError, KeyError, OSError) as error:
+        fail(f"{path.name} 无法按 Excel 读取（{type(error).__name__}: {error}）。",
+             f"{path.name} cannot be read as an Excel file ({type(error).__name__}: {error}).")
+    if isinstance(book, dict):  # no sheet named: the sheet that looks most like the table
+        best = max(book, key=lambda name: max(
+            (_header_score(row, targets) for row in book[name].head(_HEADER_ROWS).itertuples(index=False)),
+            default=0))
+        grid = book[best]
+    else:
+        grid = book
+    grid = grid.dropna(how="all", axis=1)
+    if grid.empty:
+        fail(f"{path.name} 的工作表是空的。", f"The sheet of {path.name} is empty.")
+    rows = [list(r) for r in grid.head(_HEADER_ROWS).itertuples(index=False)]
+    skip = _pick_header(rows, targets)
+    headers = [_header_text(h) for h in grid.iloc[skip]]
+    cells = grid.iloc[skip + 1:].reset_index(drop=True)
+    cells = cells.set_axis(range(cells.shape[1]), axis=1)
+    first = int(grid.index[skip]) + 2  # pandas row 0 is spreadsheet row 1
+    return _Raw(f"'{path.name}'", headers, cells, first, np.arange(len(cells)) + first)
+
+
+def _header_text(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return id_to_text(value) if not isinstance(value, str) else value.strip()
+
+
+# ---------------------------------------------------------------------------
+# 2. match the headers
+# ---------------------------------------------------------------------------
+
+_UNIT = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]\s*$")
+
+
+def _norm(header) -> str:
+    """A header reduced for comparing: half-width, no spaces, no unit in brackets, lower case."""
+    if header is None or (not isinstance(header, str) and pd.isna(header)):
+        return ""
+    text = unicodedata.normalize("NFKC", str(header)).strip().lower()
+    text = re.sub(r"[\s*＊:：]+", "", text)
+    text = _UNIT.sub("", text) or text
+    return text.replace("-", "_")
+
+
+def _targets(schema: pd.DataFrame) -> dict:
+    """Normalised name → [(priority, how, course column)] for one table."""
+    found: dict = {}
+
+    def add(name, how, column, rank):
+        key = _norm(name)
+        if key:
+            found.setdefault(key, [])
+            if all(c != column for _, _, c in found[key]):
+                found[key].append((rank, how, column))
+
+    for row in schema.itertuples():
+        add(row.column, "english", row.column, 0)
+        add(row.column.replace("_", ""), "english", row.column, 0)
+        label = getattr(row, "label", "")
+        if isinstance(label, str) and label:
+            add(label, "label", row.column, 1)
+        zh = row.zh if isinstance(row.zh, str) else ""
+        for part in {zh, re.split(r"[（(：:]", zh)[0]}:
+            add(part, "zh", row.column, 2)
+        for name in SYNONYMS.get(row.column, []):
+            add(name, "synonym", row.column, 3)
+    for key in found:
+        found[key].sort()
+    return found
+
+
+def _match_headers(headers: list, schema: pd.DataFrame, columns: dict | None, name: str,
+                   kind: str):
+    """Pair headers with course columns: (matches {position: (column, how)}, problems)."""
+    targets = _targets(schema)
+    course = schema["column"].tolist()
+    problems = []
+    given = dict(columns or {})
+    matches: dict[int, tuple[str, str]] = {}
+    for header, column in given.items():
+        if column not in course:
+            close = difflib.get_close_matches(str(column), course, n=1, cutoff=0.5)
+            hint = f"，你是不是想写 '{close[0]}'？" if close else f"；{kind} 的列有：{', '.join(course)}"
+            problems.append(_problem(None, header, column, "", f"columns= 里的 '{column}' 不是 {kind} 表的列{hint}"))
+            continue
+        where = [i for i, h in enumerate(headers) if h == header or _norm(h) == _norm(header)]
+        if not where:
+            reversed_ = column in headers or _norm(column) in map(_norm, headers)
+            close = difflib.get_close_matches(str(header), headers, n=1, cutoff=0.4)
+            hint = ("；columns= 的写法是 {文件中的表头: 课程列名}" if reversed_ else
+                    f"，你是不是想写 '{close[0]}'？" if close else f"；文件的表头有：{', '.join(headers[:15])}")
+            problems.append(_problem(None, header, column, "", f"文件里没有表头 '{header}'{hint}"))
+            continue
+        matches[where[0]] = (column, "columns")
+    taken = {column for column, _ in matches.values()}
+    candidates: dict[str, list] = {}
+    for position, header in enumerate(headers):
+        if position in matches:
+            continue
+        options = [o for o in targets.get(_norm(header), []) if o[2] not in taken]
+        if not options:
+            continue
+        best = [o for o in options if o[0] == options[0][0]]
+        if len(best) > 1:
+            listed = "、".join(o[2] for o in best)
+            problems.append(_problem(None, header, listed, "",
+                                     f"表头 '{header}' 可以是 {listed} 中的任何一个，请用 columns= 指定"))
+            continue
+        candidates.setdefault(best[0][2], []).append((best[0][0], position, best[0][1]))
+    for column, options in candidates.items():
+        options.sort()
+        top = [o for o in options if o[0] == options[0][0]]
+        if len(top) > 1:
+            listed = "、".join(f"'{headers[o[1]]}'" for o in top)
+            problems.append(_problem(None, listed, column, "",
+                                     f"{listed} 都像是 {column}，请用 columns= 指定用哪一列"))
+            continue
+        matches[top[0][1]] = (column, top[0][2])
+    repeated = {h for h in headers if h and headers.count(h) > 1}
+    for header in sorted(repeated):
+        positions = [i for i, h in enumerate(headers) if h == header]
+        if any(p in matches for p in positions):
+            problems.append(_problem(None, header, "", "", f"文件里有 {len(positions)} 列都叫 '{header}'，请改名"))
+    if not matches and not problems:
+        problems.append(_problem(None, "、".join(headers[:10]), "", "",
+                                 f"没有一个表头能对上 {kind} 表的列（{', '.join(course[:8])} …），"
+                                 "请用 columns= 指定，例如 columns={'客户': 'customer_id'}"))
+    return matches, problems
+
+
+def _problem(row, header, column, value, text) -> dict:
+    shown = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    return {"row": row, "header": str(header), "column": str(column), "value": shown[:40],
+            "problem": text}
+
+
+# ---------------------------------------------------------------------------
+# 3. convert the columns
+# ---------------------------------------------------------------------------
+
+def _blank(values: pd.Series) -> pd.Series:
+    """Missing cells, including cells holding only spaces."""
+    missing = values.isna()
+    if values.dtype == object or pd.api.types.is_string_dtype(values):
+        text = values[~missing]
+        is_text = text.map(type) == str if values.dtype == object else pd.Series(True, index=text.index)
+        if len(text):
+            empty = text[is_text].astype(str).str.strip() == ""
+            missing = missing.copy()
+            missing[empty.index[empty]] = True
+    return missing
+
+
+def _as_text(values: pd.Series, blank: pd.Series) -> pd.Series:
+    """Text cells stripped; numbers as whole-number text (1001.0 → '1001'); full-width → half-width."""
+    if pd.api.types.is_string_dtype(values) and values.dtype != object:
+        text = values.str.strip()
+    else:
+        text = values.map(id_to_text, na_action="ignore")
+    text = text.astype("str")
+    wide = ~text.str.isascii().fillna(True)
+    if wide.any():
+        text[wide] = text[wide].str.normalize("NFKC")
+    return text.where(~blank.to_numpy())
+
+
+def _convert(values: pd.Series, spec, blank: pd.Series):
+    """(converted Series, mask of bad cells, what is wrong) for one column."""
+    dtype = spec.dtype
+    if dtype == "string":
+        return _as_text(values, blank), None, ""
+    if dtype in ("float", "int"):
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            numbers = values.astype("float64")
+        else:
+            numbers = parse_amount_text(values.where(~blank.to_numpy()))
+        bad = numbers.isna() & ~blank
+        bad |= ~np.isfinite(numbers.fillna(0)) | (numbers.abs() > MAX_MAGNITUDE)
+        if dtype == "int":
+            return numbers, bad | (numbers.notna() & (numbers % 1 != 0)), "不是整数"
+        return numbers, bad, "不是数字（可以带千位分隔符、¥ 或 元）"
+    if dtype == "bool":
+        return _as_flags(values, blank)
+    if dtype in ("date", "datetime"):
+        stamps = _as_dates(values, blank)
+        if dtype == "date":
+            stamps = stamps.dt.normalize()
+        return stamps, stamps.isna() & ~blank, "不是日期（可以写 2025-01-05、2025/1/5、2025年1月5日、20250105）"
+    allowed = spec.categories.split("|")
+    text = _as_text(values, blank)
+    bad = ~text.isin(allowed) & ~blank
+    codes = pd.Categorical(text.where(~bad), categories=allowed, ordered=dtype == "ordered")
+    return pd.Series(codes, index=values.index), bad, f"不在允许的取值里（{'、'.join(allowed)}）"
+
+
+def _as_flags(values: pd.Series, blank: pd.Series):
+    def one(v):
+        if isinstance(v, (bool, np.bool_)):
+            return bool(v)
+        key = id_to_text(v)
+        key = key.lower() if isinstance(key, str) else key
+        return True if key in _TRUE else False if key in _FALSE else None
+    flags = values.map(one, na_action="ignore")
+    bad = flags.isna() & ~blank
+    return pd.Series(pd.array(flags.where(~bad), dtype="boolean"), index=values.index), bad, \
+        "不是是/否（可以写 是/否、Y/N、True/False、1/0）"
+
+
+def _as_dates(values: pd.Series, blank: pd.Series) -> pd.Series:
+    """Dates from Excel date cells, text in the common Chinese forms, 20250105 and Excel serials."""
+    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    if pd.api.types.is_datetime64_any_dtype(values):
+        if isinstance(values.dtype, pd.DatetimeTZDtype):
+            values = values.dt.tz_convert(LOCAL_TIMEZONE).dt.tz_localize(None)
+        return values.astype("datetime64[ns]")
+    present = ~blank.to_numpy()
+    kinds = values.map(type, na_action="ignore") if values.dtype == object else None
+    if kinds is not None:
+        objects = kinds.isin([pd.Timestamp, dt.datetime, dt.date]).to_numpy()
+        if objects.any():
+            stamps = [pd.Timestamp(v) for v in values[objects]]
+            out[objects] = [(s.tz_convert(LOCAL_TIMEZONE).tz_localize(None) if s.tz else s)
+                            .to_datetime64() for s in stamps]
+        numbers = kinds.isin([int, float, np.int64, np.float64]).to_numpy()
+        if numbers.any():
+            out[numbers] = parse_date_numbers(values[numbers].astype(float)).to_numpy()
+        text = present & ~objects & ~numbers
+    else:
+        text = present
+    if text.any():
+        parsed, zoned = parse_date_text(values[text])
+        if zoned.any():
+            parsed[zoned] = parse_zoned_text(values[text][zoned]).to_numpy()
+        plain = parsed.isna().to_numpy() & ~zoned
+        if plain.any():  # '45662' or '20250105' written as text
+            digits = values[text][plain].astype(str).str.strip()
+            numeric = digits.str.fullmatch(r"\d+(\.\d+)?")
+            if numeric.any():
+                parsed[digits.index[numeric]] = parse_date_numbers(digits[numeric]).to_numpy()
+        out[text] = parsed.to_numpy()
+    return out
+
+
+# ---------------------------------------------------------------------------
+# 4. read_table
+# ---------------------------------------------------------------------------
+
+def _schema_of(kind):
+    entry = _entry(kind)
+    schema = entry.schema
+    if "label" not in schema.columns:
+        schema = schema.assign(label="")
+    return schema
+
+
+def _check_columns_argument(columns):
+    if columns is None:
+        return None
+    if isinstance(columns, pd.Series):
+        columns = columns.to_dict()
+    if not isinstance(columns, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                for k, v in columns.items()):
+        fail("参数 columns 应该是 {文件中的表头: 课程列名} 的字典，例如 {'结算金额': 'revenue'}。",
+             "Argument columns must be a dict {header in the file: course column}, e.g. "
+             "{'结算金额': 'revenue'}.", TypeError)
+    return columns
+
+
+def _totals_rows(cells: pd.DataFrame, positions: list) -> np.ndarray:
+    """Rows that are a total line (合计, 总计 …) or hold nothing in any matched column."""
+    matched = cells[positions]
+    empty = np.ones(len(cells), dtype=bool)
+    total = np.zeros(len(cells), dtype=bool)
+    for position in positions:
+        values = matched[position]
+        filled = ~_blank(values).to_numpy()
+        empty &= ~filled
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            text = values.where(filled).astype(str).str.strip()
+            total |= text.str.startswith(_TOTALS).fillna(False).to_numpy() & filled
+    return empty | total
+
+
+def match_columns(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
+    """Show how the headers of a file pair with the course columns, before reading it.
+
+    Parameters
+    ----------
+    source, kind, columns, sheet
+        As for :func:`read_table`.
+
+    Returns
+    -------
+    DataFrame
+        One row per header in the file: ``header`` (as written), ``column``
+        (the course column, empty when none), ``label`` (its Chinese header)
+        and ``how`` (英文列名 / 中文表头 / 字典说明 / 常用叫法 / columns= 指定 /
+        没有对上（不读）).
+
+    Examples
+    --------
+    >>> export = pd.DataFrame({"客户代码": ["K1"], "日期": ["2025/1/5"], "备注": ["-"]})
+    >>> match_columns(export, "shipments")[["header", "column", "how"]].values.tolist()
+    [['客户代码', 'customer_id', '常用叫法'], ['日期', 'order_date', '常用叫法'], ['备注', '', '没有对上（不读）']]
+    """
+    schema = _schema_of(kind)
+    columns = _check_columns_argument(columns)
+    raw = _open_source(source, _targets(schema), sheet)
+    matches, problems = _match_headers(raw.headers, schema, columns, raw.name, kind)
+    labels = dict(zip(schema["column"], schema["label"]))
+    rows = []
+    for position, header in enumerate(raw.headers):
+        column, how = matches.get(position, ("", None))
+        rows.append({"header": header, "column": column, "label": labels.get(column, ""),
+                     "how": _HOW[how]})
+    return pd.DataFrame(rows)
+
+
+def read_table(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
+    """Read a company's own export (CSV or Excel) as a course table with the course's types.
+
+    What it does, in order:
+
+    * **Encoding**: UTF-8, UTF-8 with BOM (what the course files use) and GBK /
+      GB18030 (what Excel on a Chinese Windows machine writes) are told apart
+      from the bytes.
+    * **Header row**: the row among the first 20 whose cells match the most
+      course columns (an export often starts with a title line).
+    * **Headers**: matched to the columns of ``kind`` in the data dictionary by
+      English name (``customer_id``), Chinese header (客户编号), description and
+      common names (客户ID, 客户代码, 下单日期, 日期, 金额, 运费 …, see
+      ``SYNONYMS``); units in brackets are ignored (金额（元）). ``columns`` says
+      it directly, ``{header in the file: course column}``, and wins. Headers
+      that match nothing are not read; :func:`match_columns` shows the pairing.
+    * **Rows**: empty rows and total lines (a cell starting with 合计, 总计,
+      小计, 总额, 汇总) are left out.
+    * **Values** become the dictionary's types:
+
+      - ids and text: stripped, full-width letters and digits made half-width,
+        numbers as whole-number text (ids typed partly as numbers in Excel, 1001
+        and 'K-1002', all become text: '1001', 'K-1002');
+      - amounts: '1,234.50', '¥1,234.50', '29.33元', '1.2万' (12,000),
+        '(5.00)' (−5, accounting style), full-width digits;
+      - dates: Excel date cells, '2025-01-05', '2025/1/5', '2025.1.5',
+        '2025年1月5日', 20250105 and Excel serial numbers (45662 =
+        2025-01-05), each with or without a time; a date column keeps the
+        day only. Time zones: times written with an offset ('+08:00', 'Z')
+        are converted to Beijing time (UTC+8) and the offset dropped, because
+        the course counts in local Beijing time without zones;
+      - yes/no: 是/否, Y/N, True/False, 1/0, √/×, 有/无;
+      - categories: must be one of the dictionary's values.
+
+    Every cell that does not fit, every blank in a column that must be filled
+    and every header problem is collected; if there is any, a
+    :class:`ReadTableError` lists them all (row, header, column, value,
+    problem) and nothing is returned.
+
+    Parameters
+    ----------
+    source : str, path or DataFrame
+        A .csv (also .txt/.tsv) or .xlsx file, or a table already read with
+        pandas (e.g. ``pd.read_excel(path, dtype=object)``).
+    kind : str
+        The course table it corresponds to: ``"shipments"``, ``"customers"``,
+        ``"complaints"``, ``"leads"`` … (see ``ck.list_datasets()``).
+    columns : dict, optional
+        ``{header in the file: course column}`` for headers that are not
+        recognised, e.g. ``{"结算金额": "revenue"}``.
+    sheet : str or int, optional
+        The Excel sheet; by default the sheet whose headers match best.
+
+    Returns
+    -------
+    DataFrame
+        The course columns found in the file, in the dictionary's order, with
+        the dictionary's types (as :func:`coursekit.load_dataset`); int and
+        bool columns with blanks become nullable ``Int64`` / ``boolean``.
+
+    Raises
+    ------
+    ReadTableError
+        Any cell, header or row that does not fit (a ``ValueError``).
+
+    Examples
+    --------
+    >>> export = pd.DataFrame({"客户代码": [1001, "K-1002"], "日期": ["2025/1/5", "2025年1月6日"],
+    ...                        "运费（元）": ["¥1,234.50", "29.33元"]})
+    >>> table = read_table(export, "shipments")
+    >>> table.values.tolist()
+    [['1001', Timestamp('2025-01-05 00:00:00'), 1234.5], ['K-1002', Timestamp('2025-01-06 00:00:00'), 29.33]]
+    >>> read_table(export.assign(日期=["2025/1/5", "下周"]), "shipments")
+    Traceback (most recent call last):
+    ...
+    coursekit.ReadTableError: 读取 传入的表（DataFrame） 时发现 1 个问题，没有返回任何数据。...
+    """
+    schema = _schema_of(kind)
+    columns = _check_columns_argument(columns)
+    raw = _open_source(source, _targets(schema), sheet)
+    matches, problems = _match_headers(raw.headers, schema, columns, raw.name, kind)
+    positions = sorted(matches, key=lambda p: schema["column"].tolist().index(matches[p][0]))
+    keep = ~_totals_rows(raw.cells, positions) if positions else np.ones(len(raw.cells), bool)
+    cells, rows = raw.cells[keep].reset_index(drop=True), raw.rows[keep]
+    if positions and not len(cells):
+        problems.append(_problem(None, "", "", "", "文件里除了表头没有数据行"))
+    specs = {row.column: row for row in schema.itertuples()}
+    out, total = {}, len(problems)
+    for position in positions:
+        column = matches[position][0]
+        spec, header = specs[column], raw.headers[position]
+        values = cells[position]
+        blank = _blank(values)
+        converted, bad, what = _convert(values, spec, blank)
+        found = []
+        if bad is not None and bad.any():
+            found += [(i, what) for i in np.flatnonzero(bad.to_numpy())]
+        if spec.nullable is False and blank.any():
+            found += [(i, "不能为空") for i in np.flatnonzero(blank.to_numpy())]
+        if found:
+            total += len(found)
+            for i, text in sorted(found)[:_MAX_LISTED]:
+                problems.append(_problem(int(rows[i]), header, column, values.iloc[i], text))
+        out[column] = _final_dtype(converted, spec, blank)
+    if problems:
+        table = pd.DataFrame(problems, columns=["row", "header", "column", "value", "problem"])
+        table["row"] = table["row"].astype("Int64")
+        raise ReadTableError(raw.name, table, total)
+    return pd.DataFrame(out)
+
+
+def _final_dtype(values: pd.Series, spec, blank: pd.Series) -> pd.Series:
+    """The dtype load_dataset would give: int64/bool unless blanks force Int64/boolean."""
+    if spec.dtype == "int":
+        numbers = values.astype("Int64") if blank.any() else values.astype("int64")
+        return numbers
+    if spec.dtype == "bool":
+        return values if blank.any() else values.astype(bool)
+    if spec.dtype == "float":
+        return values.astype("float64")
+    return values
