@@ -21,17 +21,19 @@ import codecs
 import csv
 import datetime as dt
 import difflib
+import operator
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import pandas as pd
 
-from ._parse import (LOCAL_TIMEZONE, id_to_text, parse_amount_text, parse_date_numbers,
-                     parse_date_text, parse_zoned_text)
+from ._parse import (LOCAL_TIMEZONE, half_width, id_to_text, parse_amount_text,
+                     parse_date_numbers, parse_date_text, parse_zoned_text)
 from ._validate import MAX_MAGNITUDE, bilingual, fail
 from .data import _entry
 
@@ -107,37 +109,40 @@ class ReadTableError(ValueError):
     def __init__(self, source_name: str, problems: pd.DataFrame, total: int):
         self.problems = problems
         self.total = total
-        shown = problems.head(12).rename(columns={"row": "行号", "header": "文件中的表头",
-                                                  "column": "课程列", "value": "值", "problem": "问题"})
-        with pd.option_context("display.unicode.east_asian_width", True, "display.width", 200,
-                               "display.max_colwidth", 40):
-            table = shown.to_string(index=False)
-        more = f"（只列出前 12 个，全部见 error.problems）" if total > len(shown) else ""
-        zh = (f"读取 {source_name} 时发现 {total} 个问题，没有返回任何数据。请按下表修改文件，"
-              f"或用 columns= 指定列的对应关系{more}：\n{table}")
-        en = (f"Reading {source_name} found {total} problem(s); nothing was returned. The table "
-              "above lists them (row, header, course column, value, problem); error.problems "
-              "holds all of them.")
+        lines = [_line(row) for row in problems.head(12).itertuples()]
+        more = "\n  ……（只列出前 12 个，全部见 error.problems）" if total > 12 else ""
+        table = "\n".join(lines) + more
+        zh = (f"读取 {source_name} 时发现 {total} 个问题，没有返回任何数据。请按下面的清单修改文件，"
+              f"或用 columns= 指定列的对应关系（行号｜表头 → 课程列｜值｜问题）：\n{table}")
+        en = (f"Reading {source_name} found {total} problem(s); nothing was returned. The list "
+              "above gives row, header, course column, value and problem; error.problems "
+              "holds all of them as a table.")
         super().__init__(bilingual(zh, en))
+
+
+def _line(row) -> str:
+    where = f"第 {row.row} 行" if not pd.isna(row.row) else "表头"
+    column = f" → {row.column}" if row.column and row.column != row.header else ""
+    value = f"｜'{row.value}'" if row.value else ""
+    return f"  {where}｜{row.header}{column}{value}｜{row.problem}"
 
 
 ReadTableError.__module__ = "coursekit"  # tracebacks say coursekit.ReadTableError
 
 
-@dataclass
-class _Raw:
-    """The cells of a file as written, before any conversion."""
-
-    name: str            # how messages name the source
-    headers: list        # the header row, as text
-    cells: pd.DataFrame  # one column per header (positional names 0..n-1), text or Excel objects
-    first_row: int       # spreadsheet row number of the first data row
-    rows: np.ndarray     # spreadsheet row number of every row of cells
-
-
 # ---------------------------------------------------------------------------
 # 1. open the source
 # ---------------------------------------------------------------------------
+
+@dataclass
+class _Source:
+    """A table's name, its header row and how to read the cells of chosen columns."""
+
+    name: str                 # how messages name the source
+    headers: list             # the header row, as written
+    first_row: int            # spreadsheet row number of the first row under the header
+    read: Callable            # (positions, text positions) -> DataFrame keyed by position
+
 
 def _encoding_of(head: bytes) -> str:
     """UTF-8 with or without BOM, else GB18030 (a superset of GBK and GB2312)."""
@@ -163,19 +168,18 @@ def _pick_header(lines: list, targets: dict) -> int:
     return scores.index(best) if best > 0 else 0
 
 
-def _open_source(source, targets: dict, sheet) -> _Raw:
+def _open_source(source, targets: dict, sheet) -> _Source:
     if isinstance(source, pd.DataFrame):
-        cells = source.reset_index(drop=True)
-        headers = [str(h) for h in cells.columns]
-        cells = cells.set_axis(range(cells.shape[1]), axis=1)
-        return _Raw("传入的表（DataFrame）", headers, cells, 2, np.arange(len(cells)) + 2)
+        frame = source.reset_index(drop=True)
+        return _Source("传入的表（DataFrame）", [_header_text(h) for h in frame.columns], 2,
+                       lambda positions, _: frame.iloc[:, positions].set_axis(positions, axis=1))
     if not isinstance(source, (str, os.PathLike)):
         fail(f"参数 source 应该是文件路径（例如 'data/运单.csv'）或 DataFrame，现在是 {type(source).__name__}。",
              f"Argument source must be a file path (e.g. 'data/waybills.csv') or a DataFrame, "
              f"got {type(source).__name__}.", TypeError)
     path = Path(source)
     if not path.is_file():
-        fail(f"找不到文件 {path}。请检查路径和文件名（当前文件夹是 {Path.cwd().name}）。",
+        fail(f"找不到文件 {path}。请检查路径和文件名。",
              f"File {path} does not exist. Check the path and the file name.", FileNotFoundError)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
@@ -190,64 +194,60 @@ def _open_source(source, targets: dict, sheet) -> _Raw:
     return _open_csv(path, targets)
 
 
-def _open_csv(path: Path, targets: dict) -> _Raw:
+def _open_csv(path: Path, targets: dict) -> _Source:
     with open(path, "rb") as stream:
         head = stream.read(_SNIFF_BYTES)
     if not head.strip():
         fail(f"文件 {path.name} 是空的。", f"The file {path.name} is empty.")
     encoding = _encoding_of(head)
-    text = head.decode(encoding, errors="replace")
-    lines = text.splitlines()[:_HEADER_ROWS + 1]
-    delimiter = "\t" if path.suffix.lower() == ".tsv" or (lines and lines[0].count("\t") >
-                                                           lines[0].count(",")) else ","
-    parsed = list(csv.reader(lines[:-1] if len(head) == _SNIFF_BYTES else lines,
-                             delimiter=delimiter))
+    lines = head.decode(encoding, errors="replace").splitlines()
+    if len(head) == _SNIFF_BYTES:
+        lines = lines[:-1]  # the last line may be cut in the middle
+    first = lines[0] if lines else ""
+    delimiter = "\t" if path.suffix.lower() == ".tsv" or first.count("\t") > first.count(",") else ","
+    parsed = list(csv.reader(lines[:_HEADER_ROWS], delimiter=delimiter))
     skip = _pick_header(parsed, targets)
+    headers = [h.strip() for h in parsed[skip]] if skip < len(parsed) else []
+
+    def read(positions: list, text: list) -> pd.DataFrame:
+        # text columns stay text (ids keep leading zeros); numbers are parsed by the C reader
+        options = dict(header=None, skiprows=skip + 1, names=range(len(headers)),
+                       usecols=positions, dtype={p: str for p in text}, sep=delimiter,
+                       skip_blank_lines=False, keep_default_na=False, na_values=[""])
+        try:
+            try:
+                return pd.read_csv(path, encoding=encoding, **options)
+            except UnicodeDecodeError:  # plain ASCII at the start, GBK further down
+                return pd.read_csv(path, encoding="gb18030", **options)
+        except (pd.errors.ParserError, ValueError) as error:
+            fail(f"{path.name} 无法按 CSV 读取：有的行比表头的 {len(headers)} 列多（{error}）。"
+                 "请在 Excel/WPS 里检查多出来的逗号。",
+                 f"{path.name} cannot be read as CSV: some rows have more fields than the "
+                 f"{len(headers)} headers ({error}). Look for extra commas in Excel/WPS.")
+
+    return _Source(f"'{path.name}'", headers, skip + 2, read)
+
+
+def _open_excel(path: Path, targets: dict, sheet) -> _Source:
     try:
-        cells = _read_csv(path, encoding, skip, delimiter)
-    except UnicodeDecodeError:  # ASCII at the start, GBK further down
-        cells = _read_csv(path, "gb18030", skip, delimiter)
-    headers = [str(h) for h in cells.columns]
-    cells = cells.set_axis(range(cells.shape[1]), axis=1)
-    first = skip + 2
-    return _Raw(f"'{path.name}'", headers, cells, first, np.arange(len(cells)) + first)
-
-
-def _read_csv(path: Path, encoding: str, skip: int, delimiter: str) -> pd.DataFrame:
-    # every cell as text: ids keep their leading zeros, amounts their '¥' until we read them
-    try:
-        return pd.read_csv(path, encoding=encoding, skiprows=skip, dtype=str, sep=delimiter,
-                           skip_blank_lines=False, keep_default_na=False, na_values=[""])
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-        fail(f"{path.name} 无法按 CSV 读取：{error}。文件可能不是逗号分隔，或有一行的列数不对。",
-             f"{path.name} cannot be read as CSV: {error}. It may use another separator or "
-             "have a row with the wrong number of fields.")
-
-
-def _open_excel(path: Path, targets: dict, sheet) -> _Raw:
-    try:
-        book = pd.read_excel(path, sheet_name=None if sheet is None else sheet, header=None,
-                             dtype=object)
-    except (ValueError, KeyError, OSError) as error:
+        book = pd.read_excel(path, sheet_name=sheet, header=None, dtype=object)
+    except (ValueError, KeyError, OSError, IndexError) as error:
         fail(f"{path.name} 无法按 Excel 读取（{type(error).__name__}: {error}）。",
              f"{path.name} cannot be read as an Excel file ({type(error).__name__}: {error}).")
-    if isinstance(book, dict):  # no sheet named: the sheet that looks most like the table
-        best = max(book, key=lambda name: max(
-            (_header_score(row, targets) for row in book[name].head(_HEADER_ROWS).itertuples(index=False)),
-            default=0))
-        grid = book[best]
-    else:
-        grid = book
-    grid = grid.dropna(how="all", axis=1)
+    if isinstance(book, dict):  # no sheet named: the sheet whose header matches best
+        def score(grid):
+            rows = grid.head(_HEADER_ROWS).itertuples(index=False)
+            return max((_header_score(row, targets) for row in rows), default=0)
+        book = book[max(book, key=lambda name: score(book[name]))]
+    grid = book.dropna(how="all", axis=1)
     if grid.empty:
         fail(f"{path.name} 的工作表是空的。", f"The sheet of {path.name} is empty.")
-    rows = [list(r) for r in grid.head(_HEADER_ROWS).itertuples(index=False)]
-    skip = _pick_header(rows, targets)
+    skip = _pick_header([list(r) for r in grid.head(_HEADER_ROWS).itertuples(index=False)],
+                        targets)
     headers = [_header_text(h) for h in grid.iloc[skip]]
-    cells = grid.iloc[skip + 1:].reset_index(drop=True)
-    cells = cells.set_axis(range(cells.shape[1]), axis=1)
+    cells = grid.iloc[skip + 1:].reset_index(drop=True).set_axis(range(grid.shape[1]), axis=1)
     first = int(grid.index[skip]) + 2  # pandas row 0 is spreadsheet row 1
-    return _Raw(f"'{path.name}'", headers, cells, first, np.arange(len(cells)) + first)
+    return _Source(f"'{path.name}'", headers, first, lambda positions, _: cells[positions])
 
 
 def _header_text(value) -> str:
@@ -300,8 +300,7 @@ def _targets(schema: pd.DataFrame) -> dict:
     return found
 
 
-def _match_headers(headers: list, schema: pd.DataFrame, columns: dict | None, name: str,
-                   kind: str):
+def _match_headers(headers: list, schema: pd.DataFrame, columns: dict | None, kind: str):
     """Pair headers with course columns: (matches {position: (column, how)}, problems)."""
     targets = _targets(schema)
     course = schema["column"].tolist()
@@ -309,6 +308,11 @@ def _match_headers(headers: list, schema: pd.DataFrame, columns: dict | None, na
     given = dict(columns or {})
     matches: dict[int, tuple[str, str]] = {}
     for header, column in given.items():
+        if column not in course and header in course:
+            problems.append(_problem(None, header, column, "",
+                                     f"columns= 的写法是 {{文件中的表头: 课程列名}}，这里好像写反了，"
+                                     f"应为 {{'{column}': '{header}'}}"))
+            continue
         if column not in course:
             close = difflib.get_close_matches(str(column), course, n=1, cutoff=0.5)
             hint = f"，你是不是想写 '{close[0]}'？" if close else f"；{kind} 的列有：{', '.join(course)}"
@@ -368,106 +372,178 @@ def _problem(row, header, column, value, text) -> dict:
 # ---------------------------------------------------------------------------
 # 3. convert the columns
 # ---------------------------------------------------------------------------
+# Text cells are factorised first: a million dates are a few hundred distinct
+# texts, so every text operation runs on the distinct values and is spread to
+# the rows through the codes. Blank cells get code -1; appending one "missing"
+# value to the converted distinct values makes index -1 land on it.
 
-def _blank(values: pd.Series) -> pd.Series:
-    """Missing cells, including cells holding only spaces."""
-    missing = values.isna()
-    if values.dtype == object or pd.api.types.is_string_dtype(values):
-        text = values[~missing]
-        is_text = text.map(type) == str if values.dtype == object else pd.Series(True, index=text.index)
-        if len(text):
-            empty = text[is_text].astype(str).str.strip() == ""
-            missing = missing.copy()
-            missing[empty.index[empty]] = True
-    return missing
+@dataclass
+class _Column:
+    """One column of cells: the values as read and, for text, codes into distinct values."""
+
+    values: pd.Series
+    codes: np.ndarray | None = None     # -1 = blank
+    uniques: np.ndarray | None = None   # distinct cells, objects
+    stripped: np.ndarray | None = None  # the same, text without surrounding spaces
+
+    @property
+    def blank(self) -> np.ndarray:
+        if self.codes is None:
+            return self.values.isna().to_numpy()
+        return self.codes < 0
+
+    def spread(self, converted: np.ndarray, missing) -> np.ndarray:
+        """Values per row from values per distinct cell (``missing`` for blanks)."""
+        return np.append(converted, np.array([missing], dtype=converted.dtype))[self.codes]
+
+    def rows(self, keep: np.ndarray) -> "_Column":
+        if keep.all():
+            return self
+        values = self.values[keep].reset_index(drop=True)
+        codes = None if self.codes is None else self.codes[keep]
+        return _Column(values, codes, self.uniques, self.stripped)
 
 
-def _as_text(values: pd.Series, blank: pd.Series) -> pd.Series:
-    """Text cells stripped; numbers as whole-number text (1001.0 → '1001'); full-width → half-width."""
-    if pd.api.types.is_string_dtype(values) and values.dtype != object:
-        text = values.str.strip()
+def _column(values: pd.Series) -> _Column:
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return _Column(values)
+    sample = pd.unique(values.iloc[:5000])
+    if len(sample) > 2500:  # mostly distinct (waybill numbers): hashing would not pay off
+        uniques = values.to_numpy(dtype=object, na_value=None)
+        codes = np.arange(len(uniques))
+        codes[values.isna().to_numpy()] = -1
     else:
-        text = values.map(id_to_text, na_action="ignore")
-    text = text.astype("str")
-    wide = ~text.str.isascii().fillna(True)
-    if wide.any():
-        text[wide] = text[wide].str.normalize("NFKC")
-    return text.where(~blank.to_numpy())
+        codes, uniques = pd.factorize(values)
+        uniques = np.asarray(uniques, dtype=object)
+    stripped = np.array([u.strip() if type(u) is str else u for u in uniques], dtype=object)
+    spaces = stripped == ""
+    if spaces.any():  # a cell of spaces is a blank cell
+        codes = np.where(np.append(spaces, False)[codes], -1, codes)
+    return _Column(values, codes, uniques, stripped)
 
 
-def _convert(values: pd.Series, spec, blank: pd.Series):
+def _convert(cells: _Column, spec):
     """(converted Series, mask of bad cells, what is wrong) for one column."""
     dtype = spec.dtype
     if dtype == "string":
-        return _as_text(values, blank), None, ""
+        return _as_text(cells, spec.column.endswith("_id")), None, ""
     if dtype in ("float", "int"):
-        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-            numbers = values.astype("float64")
-        else:
-            numbers = parse_amount_text(values.where(~blank.to_numpy()))
-        bad = numbers.isna() & ~blank
-        bad |= ~np.isfinite(numbers.fillna(0)) | (numbers.abs() > MAX_MAGNITUDE)
+        numbers = _as_numbers(cells)
+        bad = (np.isnan(numbers) & ~cells.blank) | np.isinf(numbers) | (np.abs(numbers) > MAX_MAGNITUDE)
         if dtype == "int":
-            return numbers, bad | (numbers.notna() & (numbers % 1 != 0)), "不是整数"
-        return numbers, bad, "不是数字（可以带千位分隔符、¥ 或 元）"
+            bad |= ~np.isnan(numbers) & (numbers % 1 != 0)
+            return pd.Series(numbers), bad, "不是整数"
+        return pd.Series(numbers), bad, "不是数字（可以带千位分隔符、¥ 或 元）"
     if dtype == "bool":
-        return _as_flags(values, blank)
+        flags = _as_flags(cells)
+        return flags, flags.isna().to_numpy() & ~cells.blank, \
+            "不是是/否（可以写 是/否、Y/N、True/False、1/0）"
     if dtype in ("date", "datetime"):
-        stamps = _as_dates(values, blank)
+        stamps = _as_dates(cells)
         if dtype == "date":
             stamps = stamps.dt.normalize()
-        return stamps, stamps.isna() & ~blank, "不是日期（可以写 2025-01-05、2025/1/5、2025年1月5日、20250105）"
+        return stamps, stamps.isna().to_numpy() & ~cells.blank, \
+            "不是日期（可以写 2025-01-05、2025/1/5、2025年1月5日、20250105）"
     allowed = spec.categories.split("|")
-    text = _as_text(values, blank)
-    bad = ~text.isin(allowed) & ~blank
-    codes = pd.Categorical(text.where(~bad), categories=allowed, ordered=dtype == "ordered")
-    return pd.Series(codes, index=values.index), bad, f"不在允许的取值里（{'、'.join(allowed)}）"
+    if cells.codes is None:
+        cells = _column(cells.values.astype(object))
+    position = {name: i for i, name in enumerate(allowed)}
+    found = np.array([position.get(_plain_text(u, False), -1) for u in cells.uniques], dtype=np.int64)
+    codes = cells.spread(found, -1)
+    bad = (codes < 0) & ~cells.blank
+    categorical = pd.Categorical.from_codes(np.where(bad, -1, codes), categories=allowed,
+                                            ordered=dtype == "ordered")
+    return pd.Series(categorical), bad, f"不在允许的取值里（{'、'.join(allowed)}）"
 
 
-def _as_flags(values: pd.Series, blank: pd.Series):
-    def one(v):
-        if isinstance(v, (bool, np.bool_)):
-            return bool(v)
-        key = id_to_text(v)
-        key = key.lower() if isinstance(key, str) else key
-        return True if key in _TRUE else False if key in _FALSE else None
-    flags = values.map(one, na_action="ignore")
-    bad = flags.isna() & ~blank
-    return pd.Series(pd.array(flags.where(~bad), dtype="boolean"), index=values.index), bad, \
-        "不是是/否（可以写 是/否、Y/N、True/False、1/0）"
+def _plain_text(value, is_id: bool):
+    """A cell as text: stripped; numbers as whole-number text (1001.0 → '1001')."""
+    if not isinstance(value, str):
+        return id_to_text(value)
+    text = value.strip()
+    return half_width(text) if is_id and not text.isascii() else text
 
 
-def _as_dates(values: pd.Series, blank: pd.Series) -> pd.Series:
+def _as_text(cells: _Column, is_id: bool) -> pd.Series:
+    """Text cells stripped; ids also lose full-width letters and digits (Ｋ-１００３ → K-1003).
+
+    Other text keeps them, so a name such as 莫宇宇（个人） stays as written.
+    """
+    if cells.codes is None:  # numbers read as a number column: ids typed as numbers
+        cells = _column(cells.values.astype(object))
+    # C-level map() passes: a million ids are checked without a Python loop per cell
+    all_text = all(map(str.__instancecheck__, cells.uniques))  # isinstance(u, str) for each
+    clean = all_text and not any(map(operator.is_not, cells.stripped, cells.uniques))
+    if clean and is_id:
+        clean = all(map(str.isascii, cells.stripped))
+    if clean and cells.values.dtype == "str" and not (cells.blank & cells.values.notna()).any():
+        return cells.values  # nothing to clean: no copy of a million strings
+    cleaned = np.array([_plain_text(u, is_id) for u in cells.uniques], dtype=object)
+    return pd.Series(cells.spread(cleaned, None), dtype="str")
+
+
+def _as_numbers(cells: _Column) -> np.ndarray:
+    if cells.codes is None:
+        if pd.api.types.is_bool_dtype(cells.values):
+            return np.full(len(cells.values), np.nan)
+        return cells.values.to_numpy(dtype=np.float64, na_value=np.nan)
+    return cells.spread(parse_amount_text(pd.Series(cells.uniques, dtype=object)).to_numpy(), np.nan)
+
+
+def _one_flag(value) -> float:
+    if isinstance(value, (bool, np.bool_)):
+        return float(value)
+    key = _plain_text(value, True)
+    key = key.lower() if isinstance(key, str) else key
+    return 1.0 if key in _TRUE else 0.0 if key in _FALSE else np.nan
+
+
+def _as_flags(cells: _Column) -> pd.Series:
+    """1.0 / 0.0 per row, NaN for blanks and for cells that are no yes/no."""
+    if cells.values.dtype == bool:
+        return cells.values.astype(float)
+    if cells.codes is None:
+        cells = _column(cells.values.astype(object))
+    flags = np.array([_one_flag(u) for u in cells.uniques], dtype=np.float64)
+    return pd.Series(cells.spread(flags, np.nan))
+
+
+def _as_dates(cells: _Column) -> pd.Series:
     """Dates from Excel date cells, text in the common Chinese forms, 20250105 and Excel serials."""
-    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    values = cells.values
     if pd.api.types.is_datetime64_any_dtype(values):
         if isinstance(values.dtype, pd.DatetimeTZDtype):
             values = values.dt.tz_convert(LOCAL_TIMEZONE).dt.tz_localize(None)
-        return values.astype("datetime64[ns]")
-    present = ~blank.to_numpy()
-    kinds = values.map(type, na_action="ignore") if values.dtype == object else None
-    if kinds is not None:
-        objects = kinds.isin([pd.Timestamp, dt.datetime, dt.date]).to_numpy()
-        if objects.any():
-            stamps = [pd.Timestamp(v) for v in values[objects]]
-            out[objects] = [(s.tz_convert(LOCAL_TIMEZONE).tz_localize(None) if s.tz else s)
-                            .to_datetime64() for s in stamps]
-        numbers = kinds.isin([int, float, np.int64, np.float64]).to_numpy()
-        if numbers.any():
-            out[numbers] = parse_date_numbers(values[numbers].astype(float)).to_numpy()
-        text = present & ~objects & ~numbers
-    else:
-        text = present
+        return values.astype("datetime64[ns]").reset_index(drop=True)
+    if cells.codes is None:  # a number column: 20250105 or Excel serials
+        return parse_date_numbers(values.where(~pd.Series(cells.blank, index=values.index)))
+    stamps = _dates_of_cells(pd.Series(cells.uniques, dtype=object))
+    return pd.Series(cells.spread(stamps.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT")))
+
+
+def _dates_of_cells(cells: pd.Series) -> pd.Series:
+    """Dates of distinct cells that may be date objects, numbers or text."""
+    out = pd.Series(pd.NaT, index=cells.index, dtype="datetime64[ns]")
+    kinds = cells.map(type)
+    objects = kinds.isin([pd.Timestamp, dt.datetime, dt.date]).to_numpy()
+    if objects.any():
+        stamps = [pd.Timestamp(v) for v in cells[objects]]
+        out[objects] = [(s.tz_convert(LOCAL_TIMEZONE).tz_localize(None) if s.tz else s)
+                        .to_datetime64() for s in stamps]
+    numbers = kinds.isin([int, float, np.int64, np.float64]).to_numpy()
+    if numbers.any():
+        out[numbers] = parse_date_numbers(cells[numbers].astype(float)).to_numpy()
+    text = ~objects & ~numbers
     if text.any():
-        parsed, zoned = parse_date_text(values[text])
+        written = cells[text].astype(str)
+        parsed, zoned = parse_date_text(written)
         if zoned.any():
-            parsed[zoned] = parse_zoned_text(values[text][zoned]).to_numpy()
-        plain = parsed.isna().to_numpy() & ~zoned
-        if plain.any():  # '45662' or '20250105' written as text
-            digits = values[text][plain].astype(str).str.strip()
-            numeric = digits.str.fullmatch(r"\d+(\.\d+)?")
-            if numeric.any():
-                parsed[digits.index[numeric]] = parse_date_numbers(digits[numeric]).to_numpy()
+            parsed[zoned] = parse_zoned_text(written[zoned]).to_numpy()
+        left = parsed.isna().to_numpy() & ~zoned
+        digits = written[left].str.strip()
+        numeric = digits.str.fullmatch(r"\d+(\.\d+)?").fillna(False).astype(bool)
+        if numeric.any():  # '45662' or '20250105' written as text
+            parsed[digits.index[numeric]] = parse_date_numbers(digits[numeric]).to_numpy()
         out[text] = parsed.to_numpy()
     return out
 
@@ -497,18 +573,26 @@ def _check_columns_argument(columns):
     return columns
 
 
-def _totals_rows(cells: pd.DataFrame, positions: list) -> np.ndarray:
-    """Rows that are a total line (合计, 总计 …) or hold nothing in any matched column."""
-    matched = cells[positions]
-    empty = np.ones(len(cells), dtype=bool)
-    total = np.zeros(len(cells), dtype=bool)
-    for position in positions:
-        values = matched[position]
-        filled = ~_blank(values).to_numpy()
-        empty &= ~filled
-        if values.dtype == object or pd.api.types.is_string_dtype(values):
-            text = values.where(filled).astype(str).str.strip()
-            total |= text.str.startswith(_TOTALS).fillna(False).to_numpy() & filled
+def _rows_to_skip(columns: list) -> np.ndarray:
+    """Rows that hold nothing in any matched column, and total lines (合计, 总计 …).
+
+    A total line leaves cells empty (no waybill number, no date), so only rows
+    with an empty cell are searched for the words, which keeps a million full
+    rows fast.
+    """
+    empty = np.ones(len(columns[0].values), dtype=bool)
+    gaps = np.zeros(len(empty), dtype=bool)
+    for cells in columns:
+        empty &= cells.blank
+        gaps |= cells.blank
+    total = np.zeros(len(empty), dtype=bool)
+    for row in np.flatnonzero(gaps & ~empty):
+        for cells in columns:
+            if cells.codes is not None and cells.codes[row] >= 0:
+                text = cells.stripped[cells.codes[row]]
+                if isinstance(text, str) and text.startswith(_TOTALS):
+                    total[row] = True
+                    break
     return empty | total
 
 
@@ -536,15 +620,15 @@ def match_columns(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
     """
     schema = _schema_of(kind)
     columns = _check_columns_argument(columns)
-    raw = _open_source(source, _targets(schema), sheet)
-    matches, problems = _match_headers(raw.headers, schema, columns, raw.name, kind)
+    opened = _open_source(source, _targets(schema), sheet)
+    matches, _ = _match_headers(opened.headers, schema, columns, kind)
     labels = dict(zip(schema["column"], schema["label"]))
     rows = []
-    for position, header in enumerate(raw.headers):
+    for position, header in enumerate(opened.headers):
         column, how = matches.get(position, ("", None))
         rows.append({"header": header, "column": column, "label": labels.get(column, ""),
                      "how": _HOW[how]})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["header", "column", "label", "how"])
 
 
 def read_table(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
@@ -626,45 +710,50 @@ def read_table(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
     """
     schema = _schema_of(kind)
     columns = _check_columns_argument(columns)
-    raw = _open_source(source, _targets(schema), sheet)
-    matches, problems = _match_headers(raw.headers, schema, columns, raw.name, kind)
-    positions = sorted(matches, key=lambda p: schema["column"].tolist().index(matches[p][0]))
-    keep = ~_totals_rows(raw.cells, positions) if positions else np.ones(len(raw.cells), bool)
-    cells, rows = raw.cells[keep].reset_index(drop=True), raw.rows[keep]
-    if positions and not len(cells):
-        problems.append(_problem(None, "", "", "", "文件里除了表头没有数据行"))
+    opened = _open_source(source, _targets(schema), sheet)
+    matches, problems = _match_headers(opened.headers, schema, columns, kind)
+    order = schema["column"].tolist()
+    positions = sorted(matches, key=lambda p: order.index(matches[p][0]))
     specs = {row.column: row for row in schema.itertuples()}
+    text = [p for p in positions if specs[matches[p][0]].dtype not in ("float", "int")]
     out, total = {}, len(problems)
-    for position in positions:
-        column = matches[position][0]
-        spec, header = specs[column], raw.headers[position]
-        values = cells[position]
-        blank = _blank(values)
-        converted, bad, what = _convert(values, spec, blank)
-        found = []
-        if bad is not None and bad.any():
-            found += [(i, what) for i in np.flatnonzero(bad.to_numpy())]
-        if spec.nullable is False and blank.any():
-            found += [(i, "不能为空") for i in np.flatnonzero(blank.to_numpy())]
-        if found:
-            total += len(found)
-            for i, text in sorted(found)[:_MAX_LISTED]:
-                problems.append(_problem(int(rows[i]), header, column, values.iloc[i], text))
-        out[column] = _final_dtype(converted, spec, blank)
+    if positions:
+        raw = opened.read(positions, text)
+        cells = {p: _column(raw[p]) for p in positions}
+        keep = ~_rows_to_skip(list(cells.values()))
+        rows = opened.first_row + np.flatnonzero(keep)
+        if not keep.any():
+            problems.append(_problem(None, "", "", "", "文件里除了表头没有数据行"))
+            total += 1
+        for position in positions:
+            column, header = matches[position][0], opened.headers[position]
+            spec, kept = specs[column], cells[position].rows(keep)
+            converted, bad, what = _convert(kept, spec)
+            found = [] if bad is None else [(i, what) for i in np.flatnonzero(bad)]
+            if spec.nullable is False and kept.blank.any():
+                found += [(i, "不能为空") for i in np.flatnonzero(kept.blank)]
+            if found:
+                total += len(found)
+                for i, why in sorted(found)[:_MAX_LISTED]:
+                    problems.append(_problem(int(rows[i]), header, column, kept.values.iloc[i], why))
+            elif not problems:  # once anything is wrong nothing is returned: no need to finish
+                out[column] = _final_dtype(converted, spec, kept.blank.any())
     if problems:
         table = pd.DataFrame(problems, columns=["row", "header", "column", "value", "problem"])
         table["row"] = table["row"].astype("Int64")
-        raise ReadTableError(raw.name, table, total)
+        table = table.sort_values("row", na_position="first", kind="stable").reset_index(drop=True)
+        raise ReadTableError(opened.name, table, total)
     return pd.DataFrame(out)
 
 
-def _final_dtype(values: pd.Series, spec, blank: pd.Series) -> pd.Series:
-    """The dtype load_dataset would give: int64/bool unless blanks force Int64/boolean."""
+def _final_dtype(values: pd.Series, spec, has_blanks: bool) -> pd.Series:
+    """The dtype load_dataset gives: int64/bool unless blanks force Int64/boolean."""
     if spec.dtype == "int":
-        numbers = values.astype("Int64") if blank.any() else values.astype("int64")
-        return numbers
+        return values.astype("Int64") if has_blanks else values.astype("int64")
     if spec.dtype == "bool":
-        return values if blank.any() else values.astype(bool)
+        return pd.Series(pd.array(values, dtype="boolean")) if has_blanks else values.astype(bool)
     if spec.dtype == "float":
         return values.astype("float64")
+    if spec.dtype in ("date", "datetime"):
+        return values.astype("datetime64[us]")  # the resolution load_dataset gives
     return values
