@@ -33,7 +33,7 @@ COMPUTED = {
     # who the customer is (units 1, 8)
     "customer": "客户", "customers": "客户数", "company": "公司名称", "name": "名称",
     "abc_class": "ABC 类别", "rank": "排名", "share": "占比", "cum_share": "累计占比",
-    "customer_share": "客户数累计占比", "value_share": "价值累计占比", "revenue_share": "收入占比",
+    "customer_share": "客户数占比", "value_share": "价值占比", "revenue_share": "收入占比",
     "revenue": "收入（元）", "cost": "成本（元）", "profit": "利润（元）", "margin": "利润率",
     "revenue_2025": "2025 年收入（元）", "profit_2025": "2025 年利润（元）",
     "maturity": "成熟度分类", "time_class": "时间分类", "days_since_last": "距上次下单（天）",
@@ -47,6 +47,7 @@ COMPUTED = {
     "discount_factor": "折现系数", "year": "年份", "month": "月份", "quarter": "季度",
     "customers_left": "剩余客户数", "lost_customers": "流失客户数", "new_customers": "新客户数",
     "waybills": "运单数", "waybill_share": "运单占比", "big": "大客户",
+    "id": "编号",
     # delivered value (unit 1)
     "total_value": "顾客总价值", "total_cost": "顾客总成本", "delivered_value": "让渡价值",
     # prospecting and the funnel (unit 2)

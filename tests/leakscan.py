@@ -44,7 +44,16 @@ def screen_texts(notebook: dict):
                     yield f"cell {index} output {kind}", shown
     state = notebook.get("metadata", {}).get("widgets")
     if state:
-        yield "saved widget state", json.dumps(state, ensure_ascii=False)
+        yield "saved widget state", json.dumps(_without_images(state), ensure_ascii=False)
+
+
+def _without_images(value):
+    """Widget state minus base64 pictures, whose letters and digits read as numbers by chance."""
+    if isinstance(value, dict):
+        return {k: _without_images(v) for k, v in value.items() if not k.startswith("image/")}
+    if isinstance(value, list):
+        return [_without_images(v) for v in value]
+    return value
 
 
 def _text(value) -> str:

@@ -172,6 +172,7 @@ def test_real_start_notebook_reference_and_blank(tmp_path):
     assert result.returncode == 0, result.stderr
     book = pd.read_csv(tmp_path / "book.csv", encoding="utf-8-sig", dtype=str,
                        keep_default_na=False)
-    assert book.set_index("file").loc["1_教师_u00.ipynb", "total"] == "3"
+    every_u00 = sum(q.unit == "u00" for q in QUESTIONS.values())
+    assert book.set_index("file").loc["1_教师_u00.ipynb", "total"] == str(every_u00)
     blank = book.set_index("file").loc["2_学生_u00.ipynb"]
     assert blank["total"] == "0" and blank["u00.first_sum"] == "未作答"

@@ -94,3 +94,14 @@ def test_customers_over_time_levels_off_at_new_over_churn():
     assert table["total"].round(6).eq(100).all()
     table = customers_over_time(0.001, 0.5, 10, years=40)
     assert abs(table["total"].iloc[-1] - 20) < 1e-6
+
+
+def test_abc_demo_can_open_on_another_year():
+    demo = abc_demo(small_ledger(), year=2024)
+    assert demo.controls["year"].value == 2024
+    assert "2024 年有收入的客户 1 家" in readout_text(demo)
+
+
+def test_abc_demo_rejects_a_year_without_revenue():
+    with pytest.raises(ValueError, match="year"):
+        abc_demo(small_ledger(), year=2019)

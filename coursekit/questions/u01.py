@@ -63,11 +63,34 @@ def _left(years: int, churn: float = 1 / 3) -> float:
     return float(table["customers_left"].iloc[-1])
 
 
-def _rival_value(money: float) -> float:
-    from ..value import delivered_value
-    from ..widgets._u01 import RIVAL_COSTS, RIVAL_VALUES
+def _cum_share(year=2025):
+    """Cumulative revenue share of the customers, highest revenue first."""
+    revenue = _ships(year).groupby("customer_id")["revenue"].sum().sort_values(ascending=False)
+    return (revenue / revenue.sum()).cumsum()
 
-    return delivered_value(RIVAL_VALUES, {**RIVAL_COSTS, "money": money}).delivered_value
+
+def _below_line(line=0.8) -> int:
+    """Customers before the line, without the one that crosses it (the off-by-one slip)."""
+    return int((_cum_share() < line).sum())
+
+
+def _churn_rate(before=2024, after=2025) -> float:
+    """Share of ``before``'s customers with no waybill in ``after``."""
+    kept = set(_ships(after)["customer_id"])
+    old = set(_ships(before)["customer_id"])
+    return len(old - kept) / len(old)
+
+
+BROKEN_VALUES = {"product": 65, "service": 70, "personnel": 60, "image": 45}
+BROKEN_COSTS = {"money": 70, "time": 35, "search": 10, "convenience": 10, "psychological": 40}
+"""Our offer after two broken next-day promises (exercise 6 of the notebook)."""
+
+
+def _our_value(values=None, costs=None):
+    from ..value import delivered_value
+    from ..widgets._u01 import OUR_COSTS, OUR_VALUES
+
+    return delivered_value(values or OUR_VALUES, costs or OUR_COSTS)
 
 
 QUESTIONS = [
@@ -86,19 +109,28 @@ QUESTIONS = [
            wrong=[lambda: _org_share(None), lambda: _org_share(by="waybills"),
                   _org_customer_share, lambda: 1 - _org_share(), lambda: 100 * _org_share()]),
     number("u01.n_a", lambda: _n_class("A类"),
-           hint="重读「1.4 按重要程度分类：ABC 与二八法则」：abc 表里一行是一家客户，"
-                "数一数 abc_class 等于 \"A类\" 的行有多少；不要用 5% × 客户数去估算。",
-           wrong=[lambda: _top_customers(0.05), lambda: _n_class("B类"),
+           hint="重读「1.4 按重要程度分类：ABC 与二八法则」：cum_share < 0.8 数出的是累计占比还没到 80% 的客户，"
+                "按规则，正好跨过 80% 的那一家也算 A类；不要用 5% × 客户数去估算。",
+           wrong=[_below_line, lambda: _top_customers(0.05), lambda: _n_class("B类"),
                   lambda: len(_abc()), lambda: _n_class("A类", None)]),
-    number("u01.rival_value", lambda: _rival_value(30),
-           hint="重读「2.2 客户让渡价值：客户凭什么选我们」：用 ck.delivered_value 算竞争对手的方案，"
-                "总价值不变，总成本里只把货币成本换成 30，其余四项成本照旧。",
-           wrong=[lambda: _rival_value(50), 140, 10, 170 / 120]),
-    number("u01.left_after_5", lambda: _left(5), tolerance=0.1,
-           hint="重读「3.1 客户会流失：每年约三分之一」：每年留下的是上一年的三分之二，"
-                "所以要连乘 5 次 2/3，而不是每年减去同样的 33 家。",
-           wrong=[lambda: 100 * (1 / 3) ** 5, lambda: _left(4), lambda: _left(6),
-                  lambda: 100 - _left(5), 0]),
+    choice("u01.ideas_match", "B", options="ABCD",
+           hint="重读「2.1 三个服务理念」：以客为尊讲的是态度（当面背后一个样），以客为友讲的是主动关心客户的变化和新需求，"
+                "承诺是金讲的是说到做到、做不到就不答应。",
+           wrong=["A", "C", "D"]),
+    number("u01.broken_value", lambda: _our_value(BROKEN_VALUES, BROKEN_COSTS).delivered_value,
+           hint="重读「2.2 客户让渡价值：客户凭什么选我们」：让渡价值 = 总价值 − 总成本；"
+                "四项价值里改了产品和形象，五项成本里改了时间和心理，其余各项照抄原来的打分。",
+           wrong=[lambda: _our_value().delivered_value,
+                  lambda: _our_value(BROKEN_VALUES, None).delivered_value,
+                  lambda: _our_value(None, BROKEN_COSTS).delivered_value,
+                  lambda: _our_value(BROKEN_VALUES, BROKEN_COSTS).ratio,
+                  lambda: -_our_value(BROKEN_VALUES, BROKEN_COSTS).delivered_value]),
+    number("u01.left_after_5", lambda: 100 * (1 - _churn_rate()) ** 5, tolerance=0.1,
+           hint="重读「3.1 客户会流失：每年约三分之一」的公式：第 t 年末剩下 N × (1 − c)^t；"
+                "这里 c 是本公司算出的 churn_rate（不是三分之一，也不要先四舍五入），t = 5。",
+           wrong=[lambda: _left(5), lambda: 100 * (1 - round(_churn_rate(), 2)) ** 5,
+                  lambda: 100 * (1 - 5 * _churn_rate()), lambda: 100 * (1 - _churn_rate()) ** 4,
+                  lambda: 100 * _churn_rate() ** 5]),
     choice("u01.next_step", "B", options="ABCD",
            hint="重读「3.3 客户开发五步：寻找 → 识别 → 接近 → 洽谈 → 成交」：名单已经找到了，"
                 "想一想紧接着“寻找”的是哪一步、它要做什么。",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._validate import fail
 from ._base import classroom_demo
 
 # ---------------------------------------------------------------- ABC demo
@@ -43,12 +44,15 @@ def _abc_text(summary: pd.DataFrame, year: int) -> str:
     return "\n".join(lines)
 
 
-def abc_demo(shipments=None):
+def abc_demo(shipments=None, year=None):
     """Sliders for the A and B cut-offs (cumulative revenue share) and a year dropdown.
 
     Readout: customers and revenue share of A/B/C next to the textbook's
     5% / 15% / 80% rule. Chart: the cumulative revenue curve (customers ranked
     by revenue) with the three classes shaded and the textbook's points.
+    ``year`` is the year shown first (default: the latest); a notebook opens
+    the demo on another year than its exercise, so the saved readout does not
+    show the answer.
     """
     import ipywidgets as w
     import matplotlib.pyplot as plt
@@ -58,10 +62,15 @@ def abc_demo(shipments=None):
 
     totals = _yearly_revenue(shipments)
     years = sorted(totals)
+    if year is None:
+        year = years[-1]
+    if year not in totals:
+        fail(f"参数 year 只能是数据里有收入的年份 {years}，现在是 {year!r}。",
+             f"Argument year must be one of the years with revenue {years}, got {year!r}.")
     style = {"description_width": "initial"}
     layout = w.Layout(width="460px")
     controls = {
-        "year": w.Dropdown(options=years, value=years[-1], description="年份", style=style),
+        "year": w.Dropdown(options=years, value=year, description="年份", style=style),
         "a_cut": w.FloatSlider(value=0.80, min=0.50, max=0.95, step=0.01, readout_format=".0%",
                                description="A类线：累计收入占比达到", style=style, layout=layout),
         "b_cut": w.FloatSlider(value=0.95, min=0.60, max=0.99, step=0.01, readout_format=".0%",
