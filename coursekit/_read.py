@@ -34,7 +34,7 @@ import pandas as pd
 
 from ._parse import (LOCAL_TIMEZONE, half_width, id_to_text, parse_amount_text,
                      parse_date_numbers, parse_date_text, parse_zoned_text)
-from ._validate import MAX_MAGNITUDE, bilingual, fail
+from ._validate import MAX_MAGNITUDE, bilingual, fail, require_frame
 from .data import _entry
 
 __all__ = ["read_table", "match_columns", "ReadTableError", "SYNONYMS"]
@@ -169,6 +169,8 @@ def _pick_header(lines: list, targets: dict) -> int:
 
 
 def _open_source(source, targets: dict, sheet) -> _Source:
+    if hasattr(source, "to_pandas") and not isinstance(source, pd.DataFrame):
+        require_frame(source, "source")  # says which library's table it is and how to convert
     if isinstance(source, pd.DataFrame):
         frame = source.reset_index(drop=True)
         return _Source("传入的表（DataFrame）", [_header_text(h) for h in frame.columns], 2,
@@ -608,9 +610,15 @@ def match_columns(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
     -------
     DataFrame
         One row per header in the file: ``header`` (as written), ``column``
-        (the course column, empty when none), ``label`` (its Chinese header)
+        (the course column, empty when none), ``column_label`` (its Chinese header)
         and ``how`` (英文列名 / 中文表头 / 字典说明 / 常用叫法 / columns= 指定 /
         没有对上（不读）).
+
+    Raises
+    ------
+    ReadTableError
+        Header problems that :func:`read_table` would report too: two headers
+        for one column, a repeated header, a ``columns`` entry that does not fit.
 
     Examples
     --------
@@ -621,14 +629,16 @@ def match_columns(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
     schema = _schema_of(kind)
     columns = _check_columns_argument(columns)
     opened = _open_source(source, _targets(schema), sheet)
-    matches, _ = _match_headers(opened.headers, schema, columns, kind)
+    matches, problems = _match_headers(opened.headers, schema, columns, kind)
+    if problems:
+        _raise(opened.name, problems, len(problems))
     labels = dict(zip(schema["column"], schema["label"]))
     rows = []
     for position, header in enumerate(opened.headers):
         column, how = matches.get(position, ("", None))
-        rows.append({"header": header, "column": column, "label": labels.get(column, ""),
+        rows.append({"header": header, "column": column, "column_label": labels.get(column, ""),
                      "how": _HOW[how]})
-    return pd.DataFrame(rows, columns=["header", "column", "label", "how"])
+    return pd.DataFrame(rows, columns=["header", "column", "column_label", "how"])
 
 
 def read_table(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
@@ -739,11 +749,15 @@ def read_table(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
             elif not problems:  # once anything is wrong nothing is returned: no need to finish
                 out[column] = _final_dtype(converted, spec, kept.blank.any())
     if problems:
-        table = pd.DataFrame(problems, columns=["row", "header", "column", "value", "problem"])
-        table["row"] = table["row"].astype("Int64")
-        table = table.sort_values("row", na_position="first", kind="stable").reset_index(drop=True)
-        raise ReadTableError(opened.name, table, total)
+        _raise(opened.name, problems, total)
     return pd.DataFrame(out)
+
+
+def _raise(name: str, problems: list, total: int):
+    table = pd.DataFrame(problems, columns=["row", "header", "column", "value", "problem"])
+    table["row"] = table["row"].astype("Int64")
+    table = table.sort_values("row", na_position="first", kind="stable").reset_index(drop=True)
+    raise ReadTableError(name, table, total)
 
 
 def _final_dtype(values: pd.Series, spec, has_blanks: bool) -> pd.Series:

@@ -36,6 +36,9 @@ import pandas as pd
 
 from ._validate import fail
 
+__all__ = ["list_datasets", "load_dataset", "describe_dataset", "read_table", "match_columns",
+           "ReadTableError"]
+
 ENV_VAR = "COURSEKIT_DATA"
 DTYPES = ("string", "int", "float", "bool", "date", "datetime", "category", "ordered")
 _DICTIONARY_COLUMNS = ["dataset", "column", "dtype", "unit", "zh", "categories"]

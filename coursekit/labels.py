@@ -122,6 +122,10 @@ COMPUTED = {
     "after_hours": "改进后（小时）", "hours_saved": "节省（小时）", "share_saved": "节省比例",
     # describe_dataset
     "dtype": "类型", "zh": "含义", "label": "表头",
+    # a company's own file (read_table, match_columns, coursekit.report)
+    "row": "行号", "header": "文件中的表头", "column_label": "课程表头", "how": "怎么对上的",
+    "problem": "问题", "analysis": "分析", "course_unit": "课程单元", "needs": "需要的列",
+    "missing": "缺少的列", "possible": "能否进行", "item": "项目",
 }
 """Chinese headers of computed and case-table columns (dataset columns come from the dictionary)."""
 

@@ -74,10 +74,14 @@ def analysis_modules():
 def public_functions():
     found = []
     for module in analysis_modules():
-        names = getattr(module, "__all__", None) or [n for n in dir(module) if not n.startswith("_")]
+        listed = getattr(module, "__all__", None)
+        names = listed or [n for n in dir(module) if not n.startswith("_")]
         for name in names:
             obj = getattr(module, name, None)
-            if inspect.isfunction(obj) and obj.__module__ == module.__name__:
+            if not inspect.isfunction(obj):
+                continue
+            # its own functions, and those it re-exports from a private module (data.read_table)
+            if obj.__module__ == module.__name__ or (listed and obj.__module__.startswith("coursekit._")):
                 found.append((module, name))
     return sorted(found, key=lambda pair: (pair[0].__name__, pair[1]))
 

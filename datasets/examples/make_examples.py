@@ -55,12 +55,13 @@ def customers(rng: np.random.Generator, n: int = 36) -> pd.DataFrame:
     end = pd.Timestamp("2025-12-31") - pd.to_timedelta(
         np.where(rng.random(n) < 0.75, 0, rng.integers(90, 400, n)), unit="D")
     end = np.maximum(end, start + pd.Timedelta(days=60))
-    size = rng.lognormal(0, 1.1, n)  # a few big customers, many small: the 80/20 shape
+    size = rng.lognormal(0, 2.0, n)  # a few big customers, many small: the 80/20 shape
+    margin = rng.uniform(-0.12, 0.35, n)  # price agreed with each customer: a few lose money
     return pd.DataFrame({"customer_id": codes, "name": names, "start": start, "end": end,
-                         "size": size / size.sum()})
+                         "size": size / size.sum(), "margin": margin})
 
 
-def waybills(rng: np.random.Generator, people: pd.DataFrame, n: int = 900) -> pd.DataFrame:
+def waybills(rng: np.random.Generator, people: pd.DataFrame, n: int = 1500) -> pd.DataFrame:
     """The clean waybill table, in the course's column names and types."""
     who = rng.choice(len(people), size=n, p=people["size"].to_numpy())
     span = (people["end"] - people["start"]).dt.days.to_numpy()[who]
@@ -72,7 +73,7 @@ def waybills(rng: np.random.Generator, people: pd.DataFrame, n: int = 900) -> pd
     pieces = np.maximum(1, (weight / rng.uniform(5, 40, n)).astype(int))
     revenue = np.round(np.where(service == "快递", 12 + 4.5 * weight, 80 + 1.1 * weight)
                        * rng.uniform(0.85, 1.15, n), 2)
-    cost = np.round(revenue * rng.uniform(0.62, 0.95, n), 2)
+    cost = np.round(revenue * (1 - people["margin"].to_numpy()[who]) * rng.uniform(0.9, 1.1, n), 2)
     promised = order + pd.to_timedelta(np.where(service == "快递", 2, 4), unit="D")
     lost = rng.random(n) < 0.01
     late = rng.random(n) < 0.09
@@ -108,7 +109,7 @@ def complaints(rng: np.random.Generator, ships: pd.DataFrame) -> pd.DataFrame:
     """Complaints about failed waybills (and a few others), in the course's columns."""
     failed = ~ships["on_time"] | ships["damaged"] | ~ships["complete"]
     weights = np.where(failed, 12.0, 0.4)
-    picked = np.sort(rng.choice(len(ships), size=70, replace=False, p=weights / weights.sum()))
+    picked = np.sort(rng.choice(len(ships), size=32, replace=False, p=weights / weights.sum()))
     rows = ships.iloc[picked].reset_index(drop=True)
     category = np.where(rows["damaged"], "破损", np.where(~rows["on_time"], "延误",
                         rng.choice(CATEGORIES[3:], size=len(rows))))
