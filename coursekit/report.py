@@ -21,6 +21,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
@@ -289,6 +290,8 @@ def own_report(shipments, complaints=None, *, as_of, company="本公司") -> Rep
         if possible[analysis.key]:
             section = builders[analysis.key](shipments, complaints, stamp)
             section.title = analysis.title
+            if section.figure is not None:  # kept for saving, not shown under the notebook cell
+                plt.close(section.figure)
             sections.append(section)
     skipped = plan.loc[~plan["possible"].eq("是"), ["analysis", "course_unit", "missing"]]
     intro = (f"本报告根据{company}提供的数据，用课程“物流客户开发与服务”里的方法自动计算，"
@@ -357,6 +360,13 @@ def _lifecycle(ships, complaints, as_of) -> Section:
     sentences = [f"成长期 {counts['成长期']} 家、成熟期 {counts['成熟期']} 家、"
                  f"衰退期 {counts['衰退期']} 家、终止期 {counts['终止期']} 家。"
                  "衰退期的客户要尽快回访，弄清货量下降的原因。"]
+    if "revenue" in ships:  # the big customers who are leaving matter most
+        classified = abc_classify(ships)
+        big = classified.loc[classified["abc_class"] == "A类", "customer_id"]
+        leaving = stages[stages["id"].isin(big) & stages["stage"].isin(["衰退期", "终止期"])]
+        if len(leaving):
+            listed = "、".join(f"{row.id}（{row.stage}）" for row in leaving.itertuples())
+            sentences.append(f"A 类客户里有 {len(leaving)} 家在衰退期或终止期：{listed}，应当优先回访。")
     return Section("lifecycle", "", sentences,
                    [("生命周期阶段", table),
                     ("按首单季度的同期群留存率", cohorts.rename_axis(index="首单季度",
@@ -368,17 +378,22 @@ def _value(ships, complaints, as_of) -> Section:
     profit = customer_profitability(ships)
     history = historical_clv(ships, as_of=as_of)
     losing = profit[profit["profit"] < 0]
-    ax = plots.new_axes(figsize=(7, 3.5))
-    shown = profit.head(15)
-    ax.bar(shown["customer_id"].astype(str), shown["profit"], color="#55A868")
-    ax.set_title("利润最高的 15 家客户")
+    shown = profit.head(40)  # best first; a short list keeps the bars readable
+    if len(profit) > 40:  # the losses matter most: always show the worst ones
+        shown = pd.concat([profit.head(30), profit.tail(10)])
+    ax = plots.new_axes(figsize=(8, 3.8))
+    colours = np.where(shown["profit"] < 0, "#C44E52", "#55A868")
+    ax.bar(shown["customer_id"].astype(str), shown["profit"], color=colours)
+    ax.axhline(0, color="grey", linewidth=1)
+    ax.set_title("每家客户的利润（红色为亏损）")
     ax.set_ylabel("利润（元）")
-    ax.tick_params(axis="x", rotation=90)
+    ax.tick_params(axis="x", rotation=90, labelsize=7)
     sentence = (f"共有 {len(losing)} 家客户在亏钱（收入低于成本），合计亏损 {-losing['profit'].sum():,.2f} 元；"
                 "对这些客户要查清是价格太低还是服务成本太高。" if len(losing) else
                 "没有客户在亏钱（每家客户的收入都不低于成本）。")
     return Section("value", "", [sentence],
-        [("客户盈利（前 10 家）", profit.head(10).set_index("customer_id")),
+        [("利润最高的 10 家客户", profit.head(10).set_index("customer_id")),
+         ("亏损的客户", losing.set_index("customer_id")),
          ("历史价值最高的 10 家客户", history.head(10).set_index("customer_id")
           [["first_order", "tenure_days", "waybills", "value_to_date"]])],
         ax.figure)
