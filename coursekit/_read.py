@@ -575,12 +575,14 @@ def _check_columns_argument(columns):
     return columns
 
 
-def _rows_to_skip(columns: list) -> np.ndarray:
+def _rows_to_skip(columns: list, labels: list) -> np.ndarray:
     """Rows that hold nothing in any matched column, and total lines (合计, 总计 …).
 
     A total line leaves cells empty (no waybill number, no date), so only rows
     with an empty cell are searched for the words, which keeps a million full
-    rows fast.
+    rows fast. The words are looked for in the matched columns and in
+    ``labels``, the file's first columns, where exports put them even when
+    those columns are not read (序号).
     """
     empty = np.ones(len(columns[0].values), dtype=bool)
     gaps = np.zeros(len(empty), dtype=bool)
@@ -589,7 +591,7 @@ def _rows_to_skip(columns: list) -> np.ndarray:
         gaps |= cells.blank
     total = np.zeros(len(empty), dtype=bool)
     for row in np.flatnonzero(gaps & ~empty):
-        for cells in columns:
+        for cells in columns + labels:
             if cells.codes is not None and cells.codes[row] >= 0:
                 text = cells.stripped[cells.codes[row]]
                 if isinstance(text, str) and text.startswith(_TOTALS):
@@ -726,11 +728,13 @@ def read_table(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
     positions = sorted(matches, key=lambda p: order.index(matches[p][0]))
     specs = {row.column: row for row in schema.itertuples()}
     text = [p for p in positions if specs[matches[p][0]].dtype not in ("float", "int")]
+    first = [p for p in (0, 1) if p < len(opened.headers) and p not in positions]
     out, total = {}, len(problems)
     if positions:
-        raw = opened.read(positions, text)
+        raw = opened.read(sorted(positions + first), text + first)
         cells = {p: _column(raw[p]) for p in positions}
-        keep = ~_rows_to_skip(list(cells.values()))
+        labels = [_column(raw[p].astype(object)) for p in first]
+        keep = ~_rows_to_skip(list(cells.values()), labels)
         rows = opened.first_row + np.flatnonzero(keep)
         if not keep.any():
             problems.append(_problem(None, "", "", "", "文件里除了表头没有数据行"))

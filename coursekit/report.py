@@ -29,7 +29,7 @@ from . import plots
 from ._validate import fail, require_frame, require_timestamp
 from .classify import abc_classify, pareto_summary, rfm_score, rfm_segment, rfm_table
 from .complaints import complaint_kpis, complaint_pareto
-from .labels import zh
+from .labels import label_of, zh
 from .lifecycle import STAGES, cohort_retention, lifecycle_stage
 from .service import service_kpis
 from .value import customer_profitability, historical_clv
@@ -89,14 +89,20 @@ def what_can_run(shipments=None, complaints=None) -> pd.DataFrame:
     rows = []
     for analysis in ANALYSES:
         frame = tables[analysis.table]
-        have = set() if frame is None else set(frame.columns)
-        missing = [c for c in analysis.needs if c not in have]
+        if frame is None:
+            missing = [f"没有{_TABLE_ZH[analysis.table]}（{analysis.table}）"]
+        else:
+            missing = [f"{label_of(c, analysis.table)}（{c}）" for c in analysis.needs
+                       if c not in frame.columns]
         if analysis.key == "complaints" and tables["shipments"] is None:
-            missing.append("（运单表）")
+            missing.append("没有运单表（shipments）")
         rows.append({"analysis": analysis.title, "course_unit": analysis.unit,
-                     "needs": ", ".join(analysis.needs), "missing": ", ".join(missing),
-                     "possible": "否" if missing else "是"})
+                     "needs": "、".join(label_of(c, analysis.table) for c in analysis.needs),
+                     "missing": "、".join(missing), "possible": "否" if missing else "是"})
     return pd.DataFrame(rows)
+
+
+_TABLE_ZH = {"shipments": "运单表", "complaints": "投诉表"}
 
 
 def _optional(frame, arg: str):
@@ -174,11 +180,11 @@ class Report:
                               f'src="data:image/png;base64,{data}"></p>')
         if len(self.skipped):
             parts.append("<h2>没有做的分析</h2>")
-            parts.append(zh(self.skipped).to_html(index=False, border=0, classes="table"))
+            parts.append(zh(self.skipped).to_html(index=False, border=0, classes="notes"))
         style = ("body{font-family:'Noto Sans SC','Microsoft YaHei',sans-serif;max-width:960px;"
                  "margin:2em auto;line-height:1.6}table{border-collapse:collapse;margin:.5em 0}"
                  "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}"
-                 "img{max-width:100%}")
+                 "td:first-child,.notes td{text-align:left}img{max-width:100%}")
         return ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 f"<title>{html.escape(self.title)}</title><style>{style}</style></head><body>"
                 + "\n".join(parts) + "</body></html>")
@@ -223,7 +229,7 @@ def _shown(table: pd.DataFrame) -> pd.DataFrame:
         if not pd.api.types.is_float_dtype(values):
             continue
         name = str(column)
-        if name.endswith(("share", "rate")) or isinstance(column, (int, np.integer)):
+        if name.endswith(("share", "rate", "margin")) or isinstance(column, (int, np.integer)):
             out[column] = values.map(lambda v: "" if pd.isna(v) else f"{v:.1%}")
         else:
             out[column] = values.map(lambda v: "" if pd.isna(v) else f"{v:,.2f}")

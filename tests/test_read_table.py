@@ -265,6 +265,14 @@ def test_title_lines_blank_rows_and_total_lines_are_left_out(tmp_path):
     assert table["revenue"].sum() == 30
 
 
+def test_a_total_line_labelled_in_an_unread_first_column_is_left_out(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("序号,客户编号,下单日期,运费\n1,a,2025-01-05,10\n2,b,2025-01-06,20\n合计：,,,30\n",
+                    encoding="gbk")
+    table = read_table(path, "shipments")
+    assert table["customer_id"].tolist() == ["a", "b"]
+
+
 def test_header_row_found_in_an_xlsx_with_a_title(tmp_path):
     path = tmp_path / "export.xlsx"
     grid = pd.DataFrame([["运单导出", None], ["客户编号", "运费"], ["a", 10], ["b", 20]])

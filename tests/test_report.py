@@ -29,8 +29,9 @@ def test_what_can_run_names_the_missing_columns(tables):
         "ABC 分类与帕累托分析": "是", "RFM 分析与客户群": "是", "生命周期与同期群留存": "是",
         "客户盈利与历史价值（CLV）": "否", "服务质量指标（KPI）": "否", "投诉处理指标与帕累托": "否"}
     missing = plan.set_index("analysis")["missing"]
-    assert missing["客户盈利与历史价值（CLV）"] == "cost"
-    assert "on_time" in missing["服务质量指标（KPI）"]
+    assert missing["客户盈利与历史价值（CLV）"] == "成本（元）（cost）"
+    assert "准时（on_time）" in missing["服务质量指标（KPI）"]
+    assert missing["投诉处理指标与帕累托"] == "没有投诉表（complaints）"
     assert report.what_can_run(ships, complaints)["possible"].eq("是").all()
 
 
