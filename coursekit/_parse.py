@@ -162,64 +162,44 @@ def _one_amount(text: str) -> float:
     return -value if negative else value
 
 
-_NUMBER_CHARS = np.array([ord(c) for c in "0123456789.,+-"] + [0], dtype=np.uint32)
+_GROUPED_AMOUNT = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 
 
-def _grouped_amounts(texts: np.ndarray) -> np.ndarray:
-    """'￥1,234.50', '1,234.50元', '1234.5' as floats, NaN for any other form; vectorised.
+def _common_amounts(texts: list) -> np.ndarray:
+    """'￥1,234.50', '1,234.50元', '1234.5' as floats, NaN for any other form.
 
-    Works on the characters as a 2-D array of code points, so a million
-    amounts need no Python loop: strip ￥/¥/元 and spaces, keep only digits,
-    signs, dots and commas, check that every comma sits a multiple of four
-    places left of the decimal point (1,234,567) and that the count is right,
-    drop the commas, then convert.
+    One plain loop: strip the ￥/¥/元 signs, accept commas only as thousands
+    separators (1,234,567.8), let ``float`` read the rest. On a million cells
+    this is faster, and far lighter on memory, than vectorised string arrays.
     """
-    text = np.char.strip(np.char.strip(texts), "￥¥元 ")
-    n, width = len(text), text.dtype.itemsize // 4
-    if n == 0 or width == 0:
-        return np.full(n, np.nan)
-    chars = np.ascontiguousarray(text).view(np.uint32).reshape(n, width)
-    ok = np.isin(chars, _NUMBER_CHARS).all(axis=1) & (chars[:, 0] != 0)
-    comma = chars == ord(",")
-    count = comma.sum(axis=1)
-    dot = np.char.find(text, ".")
-    end = np.where(dot < 0, np.char.str_len(text), dot)       # end of the whole-number part
-    sign = np.isin(chars[:, 0], [ord("-"), ord("+")]).astype(int)
-    place = np.arange(width)[None, :]
-    aligned = ((end[:, None] - place) % 4 == 0) & (place < end[:, None]) & (place > sign[:, None])
-    grouped = ~(comma & ~aligned).any(axis=1) & (count == np.maximum(end - sign - count - 1, 0) // 3)
-    ok &= grouped | (count == 0)
-    plain = np.where(ok, np.char.replace(text, ",", ""), "nan").astype(object)
-    try:
-        return plain.astype(np.float64)  # from Python strings: faster than from a numpy str array
-    except ValueError:  # '1.2.3', '--5': let pandas sort out which ones
-        return pd.to_numeric(pd.Series(plain, dtype=object), errors="coerce").to_numpy(dtype=float)
+    out = np.empty(len(texts))
+    grouped = _GROUPED_AMOUNT.fullmatch
+    for i, text in enumerate(texts):
+        number = (text if type(text) is str else str(text)).strip().strip("￥¥元 ")
+        if "," in number:
+            number = number.replace(",", "") if grouped(number) else "x"
+        try:
+            out[i] = float(number)
+        except ValueError:
+            out[i] = np.nan
+    return out
 
 
 def parse_amount_text(values: pd.Series) -> pd.Series:
     """Amounts written as text (see the module docstring) as floats; NaN where not a number.
 
-    Plain and the usual ￥ / thousands-separator forms go through
-    :func:`_grouped_amounts` (vectorised), other number forms ('1e5') through
-    ``pd.to_numeric``; only what is left (万, RMB, accounting brackets,
-    full-width digits) is read piece by piece.
+    The usual forms go through :func:`_common_amounts`; only what is left
+    (万, RMB, accounting brackets) is read piece by piece.
     """
-    numbers = pd.Series(np.nan, index=values.index)
-    present = values.notna().to_numpy()
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return values.astype("float64")
-    texts = values[present].astype(str).to_numpy().astype(str)  # a numpy str array
-    short = np.char.str_len(texts) <= 40  # one long cell would widen the whole array
-    found = np.full(len(texts), np.nan)
-    found[short] = _grouped_amounts(texts[short])
-    numbers[present] = found
-    for reader in (lambda v: pd.to_numeric(v, errors="coerce"),
-                   lambda v: v.map(lambda x: _one_amount(str(x)))):
-        todo = (numbers.isna() & values.notna()).to_numpy()
-        if not todo.any():
-            break
-        numbers[todo] = reader(values[todo]).astype("float64")
-    return numbers
+    present = values.notna().to_numpy()
+    numbers = np.full(len(values), np.nan)
+    numbers[present] = _common_amounts(values.to_numpy(dtype=object)[present].tolist())
+    todo = np.isnan(numbers) & present
+    if todo.any():
+        numbers[todo] = [_one_amount(str(v)) for v in values.to_numpy(dtype=object)[todo]]
+    return pd.Series(numbers, index=values.index)
 
 
 def looks_like_amount_text(values: pd.Series) -> bool:

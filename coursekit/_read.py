@@ -90,6 +90,9 @@ _HOW = {"columns": "columns= 指定", "english": "英文列名", "label": "中�
 _TRUE = {"true", "1", "1.0", "是", "y", "yes", "对", "√", "✓", "有", "t"}
 _FALSE = {"false", "0", "0.0", "否", "n", "no", "错", "×", "✗", "无", "f"}
 _TOTALS = ("合计", "总计", "小计", "总额", "汇总")
+# yes/no words the C reader may turn into bool by itself (no digits: 1/0 could be a count)
+_C_TRUE = ["是", "对", "Y", "y", "Yes", "yes", "TRUE", "True", "true", "√"]
+_C_FALSE = ["否", "错", "N", "n", "No", "no", "FALSE", "False", "false", "×"]
 _MAX_LISTED = 200  # problems kept per column; the count says how many there were
 _SNIFF_BYTES = 1 << 16
 _HEADER_ROWS = 20
@@ -212,10 +215,12 @@ def _open_csv(path: Path, targets: dict) -> _Source:
     headers = [h.strip() for h in parsed[skip]] if skip < len(parsed) else []
 
     def read(positions: list, text: list) -> pd.DataFrame:
-        # text columns stay text (ids keep leading zeros); numbers are parsed by the C reader
+        # text columns stay text (ids keep leading zeros); numbers and 是/否 are parsed by the
+        # C reader (a column it cannot parse comes back as text and is read cell by cell)
         options = dict(header=None, skiprows=skip + 1, names=range(len(headers)),
                        usecols=positions, dtype={p: str for p in text}, sep=delimiter,
-                       skip_blank_lines=False, keep_default_na=False, na_values=[""])
+                       skip_blank_lines=False, keep_default_na=False, na_values=[""],
+                       true_values=_C_TRUE, false_values=_C_FALSE)
         try:
             try:
                 return pd.read_csv(path, encoding=encoding, **options)
@@ -387,6 +392,7 @@ class _Column:
     codes: np.ndarray | None = None     # -1 = blank
     uniques: np.ndarray | None = None   # distinct cells, objects
     stripped: np.ndarray | None = None  # the same, text without surrounding spaces
+    spaces: bool = False                # some cells held only spaces (now blank)
 
     @property
     def blank(self) -> np.ndarray:
@@ -403,14 +409,19 @@ class _Column:
             return self
         values = self.values[keep].reset_index(drop=True)
         codes = None if self.codes is None else self.codes[keep]
-        return _Column(values, codes, self.uniques, self.stripped)
+        return _Column(values, codes, self.uniques, self.stripped, self.spaces)
 
 
-def _column(values: pd.Series) -> _Column:
+def _column(values: pd.Series, distinct: bool = False) -> _Column:
+    """Prepare one column; ``distinct`` skips hashing (ids: nearly every cell differs).
+
+    Text is factorised so that slow work (parsing a date) is done once per
+    distinct text; where most cells differ anyway hashing costs more than it
+    saves, and each cell is its own "distinct value".
+    """
     if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
         return _Column(values)
-    sample = pd.unique(values.iloc[:5000])
-    if len(sample) > 2500:  # mostly distinct (waybill numbers): hashing would not pay off
+    if distinct or len(pd.unique(values.iloc[:5000])) > 2500:
         uniques = values.to_numpy(dtype=object, na_value=None)
         codes = np.arange(len(uniques))
         codes[values.isna().to_numpy()] = -1
@@ -421,7 +432,7 @@ def _column(values: pd.Series) -> _Column:
     spaces = stripped == ""
     if spaces.any():  # a cell of spaces is a blank cell
         codes = np.where(np.append(spaces, False)[codes], -1, codes)
-    return _Column(values, codes, uniques, stripped)
+    return _Column(values, codes, uniques, stripped, bool(spaces.any()))
 
 
 def _convert(cells: _Column, spec):
@@ -441,9 +452,7 @@ def _convert(cells: _Column, spec):
         return flags, flags.isna().to_numpy() & ~cells.blank, \
             "不是是/否（可以写 是/否、Y/N、True/False、1/0）"
     if dtype in ("date", "datetime"):
-        stamps = _as_dates(cells)
-        if dtype == "date":
-            stamps = stamps.dt.normalize()
+        stamps = _as_dates(cells, day_only=dtype == "date")
         return stamps, stamps.isna().to_numpy() & ~cells.blank, \
             "不是日期（可以写 2025-01-05、2025/1/5、2025年1月5日、20250105）"
     allowed = spec.categories.split("|")
@@ -478,7 +487,7 @@ def _as_text(cells: _Column, is_id: bool) -> pd.Series:
     clean = all_text and not any(map(operator.is_not, cells.stripped, cells.uniques))
     if clean and is_id:
         clean = all(map(str.isascii, cells.stripped))
-    if clean and cells.values.dtype == "str" and not (cells.blank & cells.values.notna()).any():
+    if clean and cells.values.dtype == "str" and not cells.spaces:
         return cells.values  # nothing to clean: no copy of a million strings
     cleaned = np.array([_plain_text(u, is_id) for u in cells.uniques], dtype=object)
     return pd.Series(cells.spread(cleaned, None), dtype="str")
@@ -510,17 +519,28 @@ def _as_flags(cells: _Column) -> pd.Series:
     return pd.Series(cells.spread(flags, np.nan))
 
 
-def _as_dates(cells: _Column) -> pd.Series:
-    """Dates from Excel date cells, text in the common Chinese forms, 20250105 and Excel serials."""
+def _as_dates(cells: _Column, day_only: bool) -> pd.Series:
+    """Dates from Excel date cells, text in the common Chinese forms, 20250105 and Excel serials.
+
+    ``day_only`` keeps the day and drops the time (a ``date`` column). The
+    result has the resolution load_dataset gives (microseconds).
+    """
     values = cells.values
     if pd.api.types.is_datetime64_any_dtype(values):
         if isinstance(values.dtype, pd.DatetimeTZDtype):
             values = values.dt.tz_convert(LOCAL_TIMEZONE).dt.tz_localize(None)
-        return values.astype("datetime64[ns]").reset_index(drop=True)
-    if cells.codes is None:  # a number column: 20250105 or Excel serials
-        return parse_date_numbers(values.where(~pd.Series(cells.blank, index=values.index)))
-    stamps = _dates_of_cells(pd.Series(cells.uniques, dtype=object))
-    return pd.Series(cells.spread(stamps.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT")))
+        stamps = values.reset_index(drop=True)
+    elif cells.codes is None:  # a number column: 20250105 or Excel serials
+        stamps = parse_date_numbers(values.where(~pd.Series(cells.blank, index=values.index)))
+    else:  # text: parse each distinct cell once, then spread to the rows
+        distinct = _dates_of_cells(pd.Series(cells.uniques, dtype=object))
+        if day_only:
+            distinct = distinct.dt.normalize()
+        distinct = distinct.to_numpy(dtype="datetime64[us]")
+        return pd.Series(cells.spread(distinct, np.datetime64("NaT", "us")))
+    if day_only:
+        stamps = stamps.dt.normalize()
+    return stamps.astype("datetime64[us]")
 
 
 def _dates_of_cells(cells: pd.Series) -> pd.Series:
@@ -727,13 +747,15 @@ def read_table(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
     order = schema["column"].tolist()
     positions = sorted(matches, key=lambda p: order.index(matches[p][0]))
     specs = {row.column: row for row in schema.itertuples()}
-    text = [p for p in positions if specs[matches[p][0]].dtype not in ("float", "int")]
+    text = [p for p in positions if specs[matches[p][0]].dtype not in ("float", "int", "bool")]
     first = [p for p in (0, 1) if p < len(opened.headers) and p not in positions]
     out, total = {}, len(problems)
     if positions:
         raw = opened.read(sorted(positions + first), text + first)
-        cells = {p: _column(raw[p]) for p in positions}
+        cells = {p: _column(raw[p], distinct=specs[matches[p][0]].dtype == "string")
+                 for p in positions}
         labels = [_column(raw[p].astype(object)) for p in first]
+        del raw  # from here on each column is freed once converted
         keep = ~_rows_to_skip(list(cells.values()), labels)
         rows = opened.first_row + np.flatnonzero(keep)
         if not keep.any():
@@ -741,7 +763,7 @@ def read_table(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
             total += 1
         for position in positions:
             column, header = matches[position][0], opened.headers[position]
-            spec, kept = specs[column], cells[position].rows(keep)
+            spec, kept = specs[column], cells.pop(position).rows(keep)
             converted, bad, what = _convert(kept, spec)
             found = [] if bad is None else [(i, what) for i in np.flatnonzero(bad)]
             if spec.nullable is False and kept.blank.any():
@@ -772,6 +794,4 @@ def _final_dtype(values: pd.Series, spec, has_blanks: bool) -> pd.Series:
         return pd.Series(pd.array(values, dtype="boolean")) if has_blanks else values.astype(bool)
     if spec.dtype == "float":
         return values.astype("float64")
-    if spec.dtype in ("date", "datetime"):
-        return values.astype("datetime64[us]")  # the resolution load_dataset gives
     return values
