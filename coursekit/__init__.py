@@ -9,7 +9,8 @@ keeps ``import coursekit`` light: it loads pandas and nothing heavier.
 =========  ==========================================================
 module     what it answers
 =========  ==========================================================
-data       the course datasets, loaded with checked dtypes
+data       the course datasets, loaded with checked dtypes; a company's own
+           export read as a course table (read_table, match_columns)
 classify   who are the A/B/C, RFM, pyramid and big customers (units 1, 8)
 value      what a customer is worth: delivered value, profit, CLV (1, 8)
 lifecycle  which stage each customer is in; cohort retention (8)
@@ -26,7 +27,8 @@ Helpers that serve one or two notebooks are imported as submodules
 ``approach`` (unit 4's visit plan), ``closing`` (unit 6's pipeline and
 payment terms), ``segments`` (unit 8's tiers and service plan), ``forms``
 (unit 9's complaint forms and flow chart), ``geo`` (Walmart distances),
-``transit`` (the milk-train calculation), ``tracking`` (the DHL case).
+``transit`` (the milk-train calculation), ``tracking`` (the DHL case),
+``report`` (the own-data notebook's Chinese report).
 """
 from .classify import (abc_classify, big_customers, customer_status, pareto_summary, rfm_score,
                        rfm_segment, rfm_table, value_pyramid)
