@@ -33,8 +33,12 @@ _EXPLANATIONS = [
     ("ValueError", r"truth value of a (Series|DataFrame) is ambiguous",
      "对一整列数据不能用 and、or、not 或 if：组合条件用 &（并且）、|（或者）、~（不是），"
      "并给每个条件加括号。"),
+    ("TypeError", r"Invalid comparison between dtype=datetime64",
+     "日期列不能直接和数字比较：要比年份，先取出年份 表[\"日期列\"].dt.year；"
+     "要比日期，写成 pd.Timestamp(\"2025-01-01\")。"),
     ("TypeError", r"Invalid comparison|not supported between instances of|can only concatenate str",
-     "把文字和数字放在一起比较或计算了：数字不要加引号；文字列要先转成数字（pd.to_numeric）。"),
+     "把文字和数字放在一起比较或计算了。先确认比较的是那一列数字（表[\"列名\"]），"
+     "而不是整张表或一列文字；数字不要加引号。"),
     ("TypeError", None, "某个值的类型不对（例如把一张表当成一个数，或把文字当成数字）。"
      "用 type(变量) 看看它是什么。"),
     ("NameError", None, "这个名字还没有定义：定义它的单元格可能还没有运行（请从上往下依次运行），"

@@ -193,7 +193,8 @@ def alert_scenario(exposure, coverage, alert_share, avoid_rate):
         warned_waybills     = caught_waybills x alert_share
         avoided_complaints  = delay_complaints x coverage x alert_share x avoid_rate
         remaining_complaints = delay_complaints - avoided_complaints
-        per_10k_before / per_10k_after = delay complaints per 10,000 waybills
+        delay_per_10k_before / delay_per_10k_after = delay complaints per 10,000 waybills
+                               (delay complaints only, not all complaints)
 
     Assumptions (say them when you show the result): tracking does not pick
     out the waybills whose customers would complain, so the delay complaints
@@ -218,17 +219,17 @@ def alert_scenario(exposure, coverage, alert_share, avoid_rate):
     -------
     pandas.DataFrame
         A copy of ``exposure`` plus ``caught_waybills``, ``warned_waybills``,
-        ``avoided_complaints``, ``remaining_complaints``, ``per_10k_before``
-        and ``per_10k_after``.
+        ``avoided_complaints``, ``remaining_complaints``, ``delay_per_10k_before``
+        and ``delay_per_10k_after``.
 
     Examples
     --------
     >>> exposure = pd.DataFrame({"waybills": [10000], "late_waybills": [600],
     ...                          "delay_complaints": [40]}, index=["全部"])
     >>> out = alert_scenario(exposure, coverage=0.9, alert_share=0.5, avoid_rate=0.5)
-    >>> out[["warned_waybills", "avoided_complaints", "per_10k_after"]].round(1)
-          warned_waybills  avoided_complaints  per_10k_after
-    全部            270.0                 9.0           31.0
+    >>> out[["warned_waybills", "avoided_complaints", "delay_per_10k_after"]].round(1)
+          warned_waybills  avoided_complaints  delay_per_10k_after
+    全部            270.0                 9.0                 31.0
     """
     table = require_frame(exposure, "exposure")
     require_columns(table, _EXPOSURE_COLUMNS, "exposure")
@@ -244,6 +245,6 @@ def alert_scenario(exposure, coverage, alert_share, avoid_rate):
                                  * float(avoid_rate))
     out["remaining_complaints"] = out["delay_complaints"] - out["avoided_complaints"]
     waybills = out["waybills"].where(out["waybills"] > 0)
-    out["per_10k_before"] = out["delay_complaints"] / waybills * 10_000
-    out["per_10k_after"] = out["remaining_complaints"] / waybills * 10_000
+    out["delay_per_10k_before"] = out["delay_complaints"] / waybills * 10_000
+    out["delay_per_10k_after"] = out["remaining_complaints"] / waybills * 10_000
     return out

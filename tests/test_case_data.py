@@ -153,10 +153,10 @@ def test_milk_train_rows_unverified(facts):
 
 def test_course_material_rows_unverified(facts):
     cre = facts["cre_facts"]
-    seed_rows = cre[cre["source"].str.contains("种子文档 004")]
-    assert len(seed_rows) >= 20
-    assert not seed_rows["verified"].any()
-    assert (seed_rows["source_type"] == "S").all()
+    case_rows = cre[cre["source"].str.contains("中铁快运物流案例分析")]
+    assert len(case_rows) >= 20
+    assert not case_rows["verified"].any()
+    assert (case_rows["source_type"] == "S").all()
 
 
 def test_unverified_flags_elsewhere(facts):
@@ -236,14 +236,14 @@ EXPECTED = {
         ("investment_greater_china_usd", 2008, 1.3e9), ("share_of_dhl_apac_investment", 2008, 59),
         ("domestic_express_cities", 2010, 662), ("domestic_express_staff", 2010, 8000),
         ("domestic_express_vehicles", 2010, 4000), ("domestic_express_hubs", 2010, 12),
-        ("domestic_express_loss_cny", 2011, 99.2e6),
+        ("domestic_express_loss_cny", 2010, 99.2e6),
         ("north_asia_hub_area_m2", 2012, 88000), ("north_asia_hub_investment_usd", 2012, 175e6),
         ("north_asia_hub_throughput", 2012, 40000),
         ("dhl_china_employees", 2023, 8000), ("dhl_china_service_centres", 2023, 147),
         ("jv_cities_covered", 2023, 400),
         ("hk_call_centre_agents_min", 2007, 120), ("hk_call_centre_hours_per_day", 2007, 24),
         ("hk_call_centre_days_per_week", 2007, 7), ("hk_agent_training_weeks", 2007, 4),
-        ("dhl_express_countries_min", None, 220),
+        ("dhl_express_countries_min", 2012, 220),
         ("dhl_express_staff", 2012, 100000), ("dhl_express_customers_min", 2012, 2.6e6),
         ("dhl_express_staff", 2021, 111000), ("dhl_express_customers", 2021, 2.7e6),
     ],
@@ -335,7 +335,7 @@ def test_dictionary_categories_cover_values(stores, facts):
 def test_readme_names_sources_and_caveats():
     text = (CASES / "README.md").read_text(encoding="utf-8")
     for needle in ["数据来源", "Holmes", "Imai", "DISCOVERY/walmart.csv", "1962", "未核实",
-                   "种子文档 004", "English"]:
+                   "中铁快运物流案例分析", "邮政业消费者申诉处理办法", "English"]:
         assert needle in text, needle
 
 

@@ -33,6 +33,9 @@ def _raised(code: str) -> BaseException:
     ("x = ... / 2", "还没有作答"),
     ('float("1,234")', "千位"),
     ("1 / 0", "除数是 0"),
+    ('table[pd.Series(pd.to_datetime(["2025-01-05", "2024-03-01"])) <= 2025]', ".dt.year"),
+    ("table >= 9", "整张表"),
+    ('table["industry"] > 3', "那一列数字"),
 ])
 def test_common_first_mistakes_are_explained_in_chinese(code, words):
     explanation = explain(_raised(code))

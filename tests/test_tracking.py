@@ -186,8 +186,8 @@ def test_scenario_formula():
     assert out["warned_waybills"].tolist() == pytest.approx([270, 90])
     assert out["avoided_complaints"].tolist() == pytest.approx([9, 4.5])     # 40 x 0.225
     assert out["remaining_complaints"].tolist() == pytest.approx([31, 15.5])
-    assert out["per_10k_before"].tolist() == pytest.approx([40, 100])
-    assert out["per_10k_after"].tolist() == pytest.approx([31, 77.5])
+    assert out["delay_per_10k_before"].tolist() == pytest.approx([40, 100])
+    assert out["delay_per_10k_after"].tolist() == pytest.approx([31, 77.5])
 
 
 def test_scenario_extremes_and_input_kept():

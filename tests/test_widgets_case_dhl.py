@@ -30,6 +30,8 @@ def test_default_watches_the_key_accounts_of_2025(demo):
     assert "一年运单 63,086 票" in text and "延误投诉 243 件" in text
     assert "少收延误投诉 58.3 件" in text          # 243 x 0.8 x 0.6 x 0.5 = 58.32
     assert "全公司 342 件延误投诉" in text
+    # the per-10,000 rate counts delay complaints only, and says so (was confused with all complaints)
+    assert "每万票的延误投诉从 38.5 件降到 29.3 件" in text
 
 
 def test_moving_a_slider_changes_the_readout(demo):

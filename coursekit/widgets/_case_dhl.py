@@ -96,8 +96,8 @@ def tracking_alert_demo(shipments=None, complaints=None, as_of=None):
                 f"其中延误 {int(row['late_waybills']):,} 票，引来延误投诉 {int(row['delay_complaints'])} 件。\n"
                 f"跟踪提前发现 {row['caught_waybills']:,.0f} 票，及时通知客户 {row['warned_waybills']:,.0f} 票"
                 f"（平均每天约 {row['warned_waybills'] / DAYS_PER_YEAR:.1f} 个预警电话）。\n"
-                f"预计少收延误投诉 {row['avoided_complaints']:.1f} 件，每万票从 "
-                f"{row['per_10k_before']:.1f} 件降到 {row['per_10k_after']:.1f} 件；"
+                f"预计少收延误投诉 {row['avoided_complaints']:.1f} 件，每万票的延误投诉从 "
+                f"{row['delay_per_10k_before']:.1f} 件降到 {row['delay_per_10k_after']:.1f} 件；"
                 f"相当于全公司 {all_delays} 件延误投诉的 {avoided_share:.1%}。")
 
     def draw(segment, coverage, alert_share, avoid_rate):
