@@ -203,6 +203,8 @@ def rfm_heatmap(scored: pd.DataFrame, rows: str = "r_score", columns: str = "f_s
     require_frame(scored, "scored")
     needed = [rows, columns] + ([value] if value else [])
     require_columns(scored, needed, "scored")
+    for score in (rows, columns):  # scores are numbers; text would not sort into a grid
+        require_numeric(scored, score, "scored")
     if value:
         require_numeric(scored, value, "scored")
         table = scored.pivot_table(index=rows, columns=columns, values=value, aggfunc="mean")

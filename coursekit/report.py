@@ -26,7 +26,8 @@ import numpy as np
 import pandas as pd
 
 from . import plots
-from ._validate import fail, require_frame, require_timestamp
+from ._validate import (fail, require_dates, require_frame, require_ids, require_numeric,
+                        require_timestamp)
 from .classify import abc_classify, pareto_summary, rfm_score, rfm_segment, rfm_table
 from .complaints import complaint_kpis, complaint_pareto
 from .labels import label_of, zh
@@ -312,14 +313,14 @@ def own_report(shipments, complaints=None, *, as_of, company="本公司") -> Rep
 def _overview(ships: pd.DataFrame, complaints) -> Section:
     rows = {"运单数": f"{len(ships):,}"}
     if "customer_id" in ships:
-        rows["客户数"] = f"{ships['customer_id'].nunique():,}"
+        rows["客户数"] = f"{require_ids(ships, 'customer_id', 'shipments').nunique():,}"
     if "order_date" in ships:
-        dates = pd.to_datetime(ships["order_date"])
+        dates = require_dates(ships, "order_date", "shipments")
         rows["下单日期范围"] = f"{dates.min():%Y-%m-%d} 至 {dates.max():%Y-%m-%d}"
     if "revenue" in ships:
-        rows["运费收入合计（元）"] = f"{ships['revenue'].sum():,.2f}"
+        rows["运费收入合计（元）"] = f"{require_numeric(ships, 'revenue', 'shipments').sum():,.2f}"
     if "cost" in ships:
-        rows["成本合计（元）"] = f"{ships['cost'].sum():,.2f}"
+        rows["成本合计（元）"] = f"{require_numeric(ships, 'cost', 'shipments').sum():,.2f}"
     if complaints is not None:
         rows["投诉数"] = f"{len(complaints):,}"
     table = pd.DataFrame({"value": list(rows.values())}, index=pd.Index(list(rows), name="item"))

@@ -69,6 +69,7 @@ def rate_interval(successes, trials, confidence: float = 0.95, min_trials: int =
     values, index = require_number_inputs({"successes": successes, "trials": trials})
     wins = np.atleast_1d(values["successes"]).astype(float)
     tries = np.atleast_1d(values["trials"]).astype(float)
+    wins, tries = np.broadcast_arrays(wins, tries)  # one number beside a list applies to each
     if (tries <= 0).any():
         fail("参数 trials（样本数）必须大于 0。", "Argument trials must be greater than 0.")
     if (wins > tries).any():
