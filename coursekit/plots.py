@@ -20,7 +20,7 @@ import matplotlib.font_manager as fm
 import numpy as np
 import pandas as pd
 
-from ._validate import fail, require_columns, require_frame, require_numeric
+from ._validate import fail, require_columns, require_frame, require_number, require_numeric
 
 __all__ = ["use_chinese_font", "chinese_font_path", "pareto_chart", "lifecycle_chart",
            "rfm_heatmap", "funnel_chart", "new_axes"]
@@ -81,6 +81,12 @@ def new_axes(ax=None, figsize=(7, 4)):
     use_chinese_font()
     if ax is not None:
         return ax
+    if not isinstance(figsize, (tuple, list)) or len(figsize) != 2:
+        fail(f"参数 figsize 应该是（宽, 高）两个数，单位英寸，例如 (7, 4)，现在是 {figsize!r}。",
+             f"Argument figsize must be two numbers (width, height) in inches such as (7, 4), "
+             f"got {figsize!r}.", TypeError)
+    for i, size in enumerate(figsize):
+        require_number(size, f"figsize[{i}]", low=0, low_open=True, high=100)
     import matplotlib.pyplot as plt
 
     _, ax = plt.subplots(figsize=figsize, layout="constrained")

@@ -563,9 +563,19 @@ _CALLS: dict = {}
 
 
 def calls_of(module, name):
+    """The recorded calls; for a function whose every parameter has a default, also the
+    call that spells the defaults out (so ``new_axes(figsize=(7, 4))`` is spoiled too)."""
     key = (module.__name__, name)
     if key not in _CALLS:
-        _CALLS[key] = recorded_calls(module, name)
+        calls = recorded_calls(module, name)
+        parameters = inspect.signature(getattr(module, name)).parameters.values()
+        defaults = {p.name: p.default for p in parameters
+                    if p.default is not inspect.Parameter.empty and p.default is not None}
+        if parameters and all(p.default is not inspect.Parameter.empty or
+                              p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters) \
+                and defaults and not any(kwargs == defaults for _, kwargs in calls):
+            calls.append(((), defaults))
+        _CALLS[key] = calls
     return _CALLS[key]
 
 
