@@ -37,7 +37,7 @@ from .data import (ReadTableError, describe_dataset, list_datasets, load_dataset
                    read_table)
 from .labels import zh
 from .negotiation import breakeven_volume, chargeable_weight, quote
-from .prospecting import channel_summary, funnel
+from .prospecting import channel_summary, first_year_margin, funnel
 from .qualifying import qualify_leads, screening_ratios
 from .teacher import build_student_edition, grade
 from .lifecycle import cohort_retention, lifecycle_stage
@@ -54,7 +54,7 @@ __all__ = [
     "delivered_value", "customer_profitability", "clv", "historical_clv", "retention_projection",
     "word_of_mouth",
     "lifecycle_stage", "cohort_retention",
-    "qualify_leads", "funnel", "channel_summary", "screening_ratios", "chargeable_weight", "quote",
+    "qualify_leads", "funnel", "channel_summary", "first_year_margin", "screening_ratios", "chargeable_weight", "quote",
     "breakeven_volume",
     "service_kpis", "complaint_kpis", "complaint_pareto", "rate_interval",
     "build_student_edition", "grade", "AS_OF",

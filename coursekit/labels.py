@@ -58,6 +58,7 @@ COMPUTED = {
     "step_conversion": "上一步转化率", "overall_conversion": "总转化率",
     "low": "下限", "high": "上限", "rate": "比率", "trials": "样本数", "successes": "成功数",
     "too_few": "样本太少",
+    "gross_margin": "毛利（元）", "full_year": "已满一年",
     # identifying customers (unit 3)
     "need_points": "需求分", "power_points": "购买力分", "authority_points": "决策权分",
     "credit_points": "信用分", "score": "得分", "grade": "跟进等级",
@@ -159,7 +160,7 @@ def label_of(name, dataset: str | None = None):
     >>> label_of("win_rate")
     '成交率'
     >>> label_of("revenue", dataset="prospect_financials")
-    '营业收入（元）'
+    '营业收入（万元）'
     >>> label_of("A类")
     'A类'
     """
