@@ -177,6 +177,7 @@ def nps_interval(promoters, detractors, respondents, confidence: float = 0.95,
     pro = np.atleast_1d(values["promoters"]).astype(float)
     det = np.atleast_1d(values["detractors"]).astype(float)
     n = np.atleast_1d(values["respondents"]).astype(float)
+    pro, det, n = np.broadcast_arrays(pro, det, n)  # one number beside a list applies to each
     if (n <= 0).any():
         fail("参数 respondents（受访人数）必须大于 0。", "Argument respondents must be greater than 0.")
     if (pro + det > n).any():
