@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ._validate import fail
+from ._validate import fail, require_frame
 from .data import _data_dir
 
 __all__ = ["zh", "label_of", "COMPUTED"]
@@ -131,6 +131,10 @@ COMPUTED = {
     "revenue_per_waybill": "平均每票收入（元）", "kind": "客户类型",
     # describe_dataset
     "dtype": "类型", "zh": "含义", "label": "表头",
+    # a company's own file (read_table, match_columns, coursekit.report)
+    "row": "行号", "header": "文件中的表头", "column_label": "课程表头", "how": "怎么对上的",
+    "problem": "问题", "analysis": "分析", "course_unit": "课程单元", "needs": "需要的列",
+    "missing": "缺少的列", "possible": "能否进行", "item": "项目",
 }
 """Chinese headers of computed and case-table columns (dataset columns come from the dictionary)."""
 
@@ -164,6 +168,10 @@ def label_of(name, dataset: str | None = None):
     """
     if not isinstance(name, str):
         return name
+    if dataset is not None and not isinstance(dataset, str):
+        fail(f"参数 dataset 应该是数据集名称（文字），例如 'shipments'，现在是 {type(dataset).__name__}。",
+             f"Argument dataset must be a dataset name (text) such as 'shipments', "
+             f"got {type(dataset).__name__}.", TypeError)
     labels = _dictionary_labels()
     if dataset is not None and (dataset, name) in labels["dataset"]:
         return labels["dataset"][(dataset, name)]
@@ -202,6 +210,8 @@ def zh(table, dataset: str | None = None, rename: dict | None = None):
     """
     if isinstance(table, pd.Series):
         table = table.to_frame(name=table.name if table.name is not None else "value")
+    if hasattr(table, "to_pandas") and not isinstance(table, pd.DataFrame):
+        require_frame(table, "table")  # names the library and the .to_pandas() that converts it
     if not isinstance(table, pd.DataFrame):
         fail(f"zh() 需要一张表（DataFrame）或一列数据（Series），现在是 {type(table).__name__}。",
              f"zh() needs a DataFrame or a Series, got {type(table).__name__}.", TypeError)

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ._tables import step_table, step_value
-from ._validate import fail, require_number, require_number_inputs
+from ._validate import fail, require_flag, require_number, require_number_inputs
 
 __all__ = ["chargeable_weight", "quote", "breakeven_volume"]
 
@@ -62,6 +62,7 @@ def chargeable_weight(weight_kg, length_cm=None, width_cm=None, height_cm=None, 
     ['轻泡货']
     """
     require_number(divisor, "divisor", low=0, low_open=True)
+    require_flag(detail, "detail")
     dims = (length_cm, width_cm, height_cm)
     if volume_m3 is not None and any(d is not None for d in dims):
         fail("请只给出 length_cm/width_cm/height_cm 或 volume_m3 中的一种。",
