@@ -7,7 +7,12 @@
 * :func:`week_plan` turns that order into a visiting plan for a week: every
   day starts with the most urgent lead not yet planned and adds the next
   leads in the same city, so a salesperson does not drive to Liuzhou on
-  Monday and again on Thursday.
+  Monday and again on Thursday. A day in the home city can hold more visits
+  (``home_city``, ``home_visits``): the trips there are short.
+* :func:`plan_summary` puts the price of a plan in numbers (visits, top
+  leads covered, priority covered, rough kilometres), so two plans can be
+  compared honestly: grouping by city saves kilometres, but it can also pull
+  in low-ranked leads and leave urgent ones for next week.
 
 Like the thresholds in :mod:`coursekit.qualifying`, the default weights, the
 value cap and the distance limit are illustrative teaching choices, not
@@ -21,7 +26,7 @@ import pandas as pd
 from ._validate import (fail, require_columns, require_frame, require_number,
                         require_numeric, require_unique, normalised_weights)
 
-__all__ = ["visit_priority", "week_plan", "INDUSTRY_NEEDS"]
+__all__ = ["visit_priority", "week_plan", "plan_summary", "INDUSTRY_NEEDS"]
 
 PRIORITY_WEIGHTS = {"score": 0.5, "value": 0.3, "distance": 0.2}
 """Default weights: the lead score first, then the size of the prize, then the trip."""
@@ -171,20 +176,27 @@ def visit_priority(leads, weights=None, *, lead_weights=None, value_cap=VALUE_CA
     return out.reset_index(drop=True)
 
 
-def week_plan(prioritised, visits_per_day=3, days=5, *, lead="lead_id", city="city",
-              distance="distance_km", priority="priority"):
+def week_plan(prioritised, visits_per_day=3, days=5, *, home_city=None, home_visits=None,
+              lead="lead_id", city="city", distance="distance_km", priority="priority"):
     """Plan a week of visits: one city a day, the most urgent leads first.
 
     Rule, repeated for day 1, 2, ... ``days``::
 
         anchor = the lead with the highest priority not planned yet
-        today  = the first ``visits_per_day`` unplanned leads in the anchor's city,
-                 in priority order (the anchor itself first)
+        today  = the first n unplanned leads in the anchor's city, in priority
+                 order (the anchor itself first), where
+                 n = home_visits on a day in home_city, else visits_per_day
 
     So every day goes to one city, chosen by its most urgent lead, and the
     other visits of that day are the next leads in the same city: the trip is
     made once and used well. Equal priorities are taken in lead-id order.
     Leads that do not fit into the week are left out (plan them next week).
+
+    The price of the rule: a lead ranked low can be visited because it sits
+    in the same city as an urgent one, while an urgent lead in a busy city
+    waits. In the home city the visits are short hops, so allowing more of
+    them there (``home_visits``) wins back most of those urgent leads; compare
+    plans with :func:`plan_summary`.
 
     Parameters
     ----------
@@ -194,6 +206,11 @@ def week_plan(prioritised, visits_per_day=3, days=5, *, lead="lead_id", city="ci
         Visits a salesperson can make in one day (1-20).
     days : int, default 5
         Working days in the plan (1-7), named 周一 to 周日.
+    home_city : str, optional
+        The salesperson's own city (e.g. ``"南宁"``), where visits are close together.
+    home_visits : int, optional
+        Visits a day in ``home_city`` (1-20); needs ``home_city``. Defaults
+        to ``visits_per_day``.
     lead, city, distance, priority : str
         Column names.
 
@@ -201,7 +218,8 @@ def week_plan(prioritised, visits_per_day=3, days=5, *, lead="lead_id", city="ci
     -------
     pandas.DataFrame
         One row per planned visit: ``day`` (1, 2, ...), ``weekday`` (周一 ...),
-        ``visit`` (order within the day), the lead id, ``company`` when
+        ``visit`` (order within the day), ``rank`` when the input has it
+        (e.g. from :func:`visit_priority`), the lead id, ``company`` when
         present, ``city``, ``distance_km`` and ``priority``.
 
     Examples
@@ -215,7 +233,12 @@ def week_plan(prioritised, visits_per_day=3, days=5, *, lead="lead_id", city="ci
     [['周一', 1, 'L1', '柳州'], ['周一', 2, 'L3', '柳州'], ['周二', 1, 'L2', '南宁'], ['周二', 2, 'L4', '南宁']]
 
     L3 (priority 60) is visited on Monday because it is in Liuzhou with L1;
-    L5 in Guilin does not fit into two days.
+    L5 in Guilin does not fit into two days. With three visits a day at home
+    in Nanning, Tuesday also takes L4:
+
+    >>> week_plan(ranked, visits_per_day=1, days=2, home_city="南宁",
+    ...           home_visits=3)["lead_id"].tolist()
+    ['L1', 'L2', 'L4']
     """
     data = require_frame(prioritised, "prioritised")
     require_columns(data, [lead, city, distance, priority], "prioritised")
@@ -224,6 +247,17 @@ def week_plan(prioritised, visits_per_day=3, days=5, *, lead="lead_id", city="ci
     require_numeric(data, priority, "prioritised", allow_negative=True)
     require_number(visits_per_day, "visits_per_day", low=1, high=20, integer=True)
     require_number(days, "days", low=1, high=len(WEEKDAYS), integer=True)
+    if home_city is not None and not isinstance(home_city, str):
+        fail(f"参数 home_city 应该是一个城市名（文字），例如 \"南宁\"，现在是 {type(home_city).__name__}。",
+             f"Argument home_city must be a city name (text) such as \"南宁\", got "
+             f"{type(home_city).__name__}.", TypeError)
+    if home_visits is not None:
+        if home_city is None:
+            fail("给了参数 home_visits，却没有给 home_city：请说明哪座城市是本地（例如 home_city=\"南宁\"）。",
+                 "Argument home_visits needs home_city: say which city is home "
+                 "(e.g. home_city=\"南宁\").", TypeError)
+        require_number(home_visits, "home_visits", low=1, high=20, integer=True)
+    per_home_day = int(visits_per_day if home_visits is None else home_visits)
     cities = data[city]
     if cities.isna().any():
         fail(f"prioritised 的列 '{city}' 有 {int(cities.isna().sum())} 个空值，"
@@ -241,15 +275,83 @@ def week_plan(prioritised, visits_per_day=3, days=5, *, lead="lead_id", city="ci
         if not len(waiting):
             break
         anchor_city = order_city[waiting[0]]
-        today = waiting[order_city[waiting] == anchor_city][:int(visits_per_day)]
+        room = per_home_day if anchor_city == home_city \
+            else int(visits_per_day)
+        today = waiting[order_city[waiting] == anchor_city][:room]
         planned[today] = True
         day_of[today] = day
         visit_of[today] = np.arange(1, len(today) + 1)
 
     chosen = ordered[planned].assign(day=day_of[planned], visit=visit_of[planned])
     chosen = chosen.sort_values(["day", "visit"], kind="stable")
-    columns = [lead] + (["company"] if "company" in chosen.columns else []) + [city, distance,
-                                                                               priority]
+    columns = ([c for c in ("rank",) if c in chosen.columns and c != lead] + [lead]
+               + (["company"] if "company" in chosen.columns else []) + [city, distance, priority])
     out = chosen[["day", "visit"] + [c for c in columns if c not in ("day", "visit")]]
     out.insert(1, "weekday", [WEEKDAYS[d - 1] for d in out["day"]])
     return out.reset_index(drop=True)
+
+
+def plan_summary(plans, *, top=15, day="day", distance="distance_km", priority="priority",
+                 rank="rank"):
+    """What visiting plans buy and what they cost, one row of four numbers per plan.
+
+    ::
+
+        visits         = rows of the plan
+        top_visited    = planned leads whose rank is <= top (the most urgent ones)
+        priority_total = sum of the planned leads' priority
+        round_trip_km  = sum over days of 2 x the farthest lead of that day
+
+    ``round_trip_km`` is a rough lower bound: it counts the drive from the
+    head office to the day's farthest lead and back, not the hops between
+    leads; a day that mixes cities in different directions costs more.
+
+    Parameters
+    ----------
+    plans : dict of {name: pandas.DataFrame}, or one pandas.DataFrame
+        Plans with one row per visit: a day number, a distance, a priority
+        and a rank, e.g. :func:`week_plan` of :func:`visit_priority` output.
+    top : int, default 15
+        How many of the best-ranked leads count as "the most urgent".
+    day, distance, priority, rank : str
+        Column names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per plan (index ``plan``: the names, or 0 for a single
+        frame): ``visits``, ``top_visited``, ``priority_total`` (rounded to
+        0.1) and ``round_trip_km`` (whole km).
+
+    Examples
+    --------
+    >>> plan = pd.DataFrame({"day": [1, 1, 2], "rank": [1, 20, 2],
+    ...                      "distance_km": [250.0, 240.0, 10.0],
+    ...                      "priority": [90.0, 40.0, 85.0]})
+    >>> plan_summary({"A": plan}, top=5).loc["A"].tolist()   # 2*250 + 2*10 km; ranks 1, 2 in top 5
+    [3.0, 2.0, 215.0, 520.0]
+    """
+    if isinstance(plans, pd.DataFrame):
+        plans = {0: plans}
+    if not isinstance(plans, dict) or not plans:
+        fail("参数 plans 应该是一个计划表（DataFrame），或者 {名称: 计划表} 的字典，且至少有一个计划。",
+             "Argument plans must be a plan (DataFrame) or a non-empty dict {name: plan}.",
+             TypeError)
+    require_number(top, "top", low=1, integer=True)
+    rows = {name: _one_plan(plan, f"plans[{name!r}]", top, day, distance, priority, rank)
+            for name, plan in plans.items()}
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "plan"
+    return table.astype({"visits": "int64", "top_visited": "int64", "round_trip_km": "int64"})
+
+
+def _one_plan(plan, arg, top, day, distance, priority, rank) -> dict:
+    data = require_frame(plan, arg)
+    require_columns(data, [day, distance, priority, rank], arg)
+    km = require_numeric(data, distance, arg).astype(float)
+    points = require_numeric(data, priority, arg, allow_negative=True).astype(float)
+    ranks = require_numeric(data, rank, arg).astype(float)
+    farthest = km.groupby(data[day].to_numpy()).max()
+    return {"visits": len(data), "top_visited": int((ranks <= top).sum()),
+            "priority_total": round(float(points.sum()), 1),
+            "round_trip_km": int(round(2 * farthest.sum()))}

@@ -58,6 +58,7 @@ COMPUTED = {
     "step_conversion": "上一步转化率", "overall_conversion": "总转化率",
     "low": "下限", "high": "上限", "rate": "比率", "trials": "样本数", "successes": "成功数",
     "too_few": "样本太少",
+    "gross_margin": "毛利（元）", "full_year": "已满一年",
     # identifying customers (unit 3)
     "need_points": "需求分", "power_points": "购买力分", "authority_points": "决策权分",
     "credit_points": "信用分", "score": "得分", "grade": "跟进等级",
@@ -67,8 +68,10 @@ COMPUTED = {
     "verdict": "结论", "issues": "需关注的问题", "duplicate_of": "重复于", "before": "整理前",
     "after": "整理后", "column": "列", "field": "字段", "fields": "字段",
     # approaching customers (unit 4)
-    "priority": "优先级", "distance_points": "距离分", "value_points": "价值分", "visit": "拜访",
-    "day": "日期", "weekday": "星期", "route": "路线",
+    "priority": "优先分", "distance_points": "距离分", "value_points": "价值分",
+    "visit": "当天第几家", "day": "第几天", "weekday": "星期", "route": "路线",
+    "visits": "拜访次数", "top_visited": "其中优先分前列的线索", "priority_total": "优先分合计",
+    "round_trip_km": "估计往返里程（千米）", "farthest_km": "最远一家（千米）", "plan": "计划",
     # negotiation (unit 5)
     "billed_kg": "计费重量（取整后，千克）", "chargeable_kg": "计费重量（千克）",
     "volumetric_kg": "体积重（千克）",
@@ -86,6 +89,7 @@ COMPUTED = {
     "cycle_days_p90": "周期 90% 分位（天）", "complaints_per_1k": "每千票投诉数",
     "perfect_share": "完美订单占比", "ended_share": "终止期占比", "quartile": "四分位组",
     "group": "组别", "people_reached": "听到的人数", "tells_each": "每人告诉几人",
+    "ended": "已终止的客户",
     # CRM, tiers and bonds (unit 8)
     "bond": "纽带", "bonds": "纽带", "financial": "财务纽带", "social": "社交纽带",
     "structural": "结构纽带", "copy_difficulty": "被模仿难度", "logistics_example": "物流中的例子",
@@ -103,6 +107,7 @@ COMPUTED = {
     "required": "必填", "step": "步骤", "handler": "负责人", "responsible": "负责部门",
     "what": "做什么", "when": "时间", "demand": "诉求", "description": "情况描述",
     "motive": "动机", "contact": "联系人", "phone": "电话",
+    "unhappy": "回访时不满意", "count": "条数",
     # the real case tables (datasets/cases)
     "fact_id": "编号", "metric": "指标键", "metric_zh": "指标", "value": "数值", "unit": "单位",
     "source": "出处", "source_date": "出处日期", "source_type": "来源类型", "verified": "已核实",
@@ -153,7 +158,7 @@ def label_of(name, dataset: str | None = None):
     >>> label_of("win_rate")
     '成交率'
     >>> label_of("revenue", dataset="prospect_financials")
-    '营业收入（元）'
+    '营业收入（万元）'
     >>> label_of("A类")
     'A类'
     """
@@ -168,8 +173,9 @@ def label_of(name, dataset: str | None = None):
 def zh(table, dataset: str | None = None, rename: dict | None = None):
     """A copy of ``table`` with Chinese column names, index names and Series name.
 
-    The values and the row labels are untouched, so ``zh`` only changes what a
-    student reads; keep computing with the English original.
+    Only what a student reads changes: headers, and True/False shown as 是/否.
+    Other values and the row labels are untouched; keep computing with the
+    English original.
 
     Parameters
     ----------
@@ -205,9 +211,17 @@ def zh(table, dataset: str | None = None, rename: dict | None = None):
         return extra.get(name) or label_of(name, dataset)
 
     out = table.copy(deep=False)
+    for position, column in enumerate(table.columns):
+        if pd.api.types.is_bool_dtype(table.dtypes.iloc[position]):
+            out.isetitem(position, _yes_no(table.iloc[:, position]))
     out.columns = _translated_index(out.columns, translate)
     out.index = _translated_names(out.index, translate)
     return out
+
+
+def _yes_no(flags: pd.Series) -> pd.Series:
+    """True/False as a student reads them: 是/否 (a missing flag stays empty)."""
+    return flags.map({True: "是", False: "否"}).astype(object).where(flags.notna(), "")
 
 
 def _translated_index(index: pd.Index, translate) -> pd.Index:

@@ -290,9 +290,9 @@ def breakeven_volume(current_volume, price, unit_cost, discount):
              "margin to share, so no discount can break even.")
     margin_after = price * (1 - discount) - unit_cost
     if margin_after <= 0:
-        fail(f"参数 discount = {discount} 太大：折后单价 {price * (1 - discount):g} 元不高于单位成本 "
-             f"{unit_cost:g} 元，毛利被折扣吃光，再多业务量也无法保本。",
+        fail(f"参数 discount = {discount} 太大：折后单价 {price * (1 - discount):.2f} 元不高于单位成本 "
+             f"{unit_cost:.2f} 元，毛利被折扣吃光，再多业务量也无法保本。",
              f"Argument discount = {discount} is too large: the discounted price "
-             f"{price * (1 - discount):g} does not exceed the unit cost {unit_cost:g}, so no "
+             f"{price * (1 - discount):.2f} does not exceed the unit cost {unit_cost:.2f}, so no "
              "volume can break even.")
     return float(current_volume * (price - unit_cost) / margin_after)

@@ -13,8 +13,11 @@ import math
 import re
 from dataclasses import dataclass
 
-NUMBER = re.compile(r"(?<![\w.])([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%|万)?")
+NUMBER = re.compile(r"(?<![\w.])([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![0-9A-Za-z_])\s*(%|万)?")
+"""A number as a reader sees it; digits glued to Latin letters (widget ids such as 58dca9…) are not one."""
 TAG = re.compile(r"<[^>]+>")
+MODEL_ID = re.compile(r"(?:IPY_MODEL_)?\b[0-9a-f]{32}\b")
+"""Widget model ids (random hex, new on every run): their leading digits are not numbers."""
 SMALL = 10
 """Whole-number answers below this are not scanned: 3 or 7 stand in any text."""
 
@@ -44,7 +47,7 @@ def screen_texts(notebook: dict):
                     yield f"cell {index} output {kind}", shown
     state = notebook.get("metadata", {}).get("widgets")
     if state:
-        yield "saved widget state", json.dumps(_without_images(state), ensure_ascii=False)
+        yield "saved widget state", MODEL_ID.sub(" ", json.dumps(_without_images(state), ensure_ascii=False))
 
 
 def _without_images(value):

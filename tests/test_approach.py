@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coursekit.approach import (INDUSTRY_NEEDS, MAX_KM, PRIORITY_WEIGHTS, VALUE_CAP, WEEKDAYS,
-                                visit_priority, week_plan)
+                                plan_summary, visit_priority, week_plan)
 
 FAST = settings(max_examples=40, deadline=None)
 
@@ -225,6 +225,55 @@ def test_week_plan_bad_arguments(kwargs, kind, words):
     with pytest.raises(kind, match="\n") as error:
         week_plan(ranked_example(), **kwargs)
     assert words in str(error.value)
+
+
+def test_week_plan_home_city_holds_more_visits():
+    # visits_per_day=1 away, 3 at home: Monday L1 alone in Liuzhou (L3 waits),
+    # Tuesday Nanning takes L2, L4 and L6; Wednesday back to Liuzhou for L3
+    plan = week_plan(ranked_example(), visits_per_day=1, days=3, home_city="南宁", home_visits=3)
+    assert plan[["day", "lead_id"]].values.tolist() == [
+        [1, "L1"], [2, "L2"], [2, "L4"], [2, "L6"], [3, "L3"]]
+    # without home_visits the home city gets the ordinary number of visits
+    same = week_plan(ranked_example(), visits_per_day=1, days=3, home_city="南宁")
+    pd.testing.assert_frame_equal(same, week_plan(ranked_example(), visits_per_day=1, days=3))
+
+
+def test_week_plan_carries_the_rank():
+    plan = week_plan(visit_priority(make_leads()), visits_per_day=2, days=1)
+    assert plan.columns.tolist()[:5] == ["day", "weekday", "visit", "rank", "lead_id"]
+    assert plan["rank"].tolist() == [1]          # L2 is alone in Liuzhou
+
+
+@pytest.mark.parametrize("kwargs, kind, words", [
+    ({"home_visits": 3}, TypeError, "home_city"),
+    ({"home_city": "南宁", "home_visits": 0}, ValueError, "home_visits"),
+    ({"home_city": 5}, TypeError, "home_city"),
+])
+def test_week_plan_bad_home_arguments(kwargs, kind, words):
+    with pytest.raises(kind, match="\n") as error:
+        week_plan(ranked_example(), **kwargs)
+    assert words in str(error.value)
+
+
+def test_plan_summary_hand_worked():
+    ranked = ranked_example().assign(rank=range(1, 7))
+    plan = week_plan(ranked, visits_per_day=2, days=3)
+    summary = plan_summary({"plan": plan, "first two": ranked.head(2).assign(day=1)}, top=3)
+    # Liuzhou day 2 x 250, Nanning day 2 x 15, Guilin day 2 x 420 = 1370 km;
+    # ranks 1, 2, 3 are all planned; priorities 90+60+85+50+40 = 325
+    assert summary.loc["plan"].to_dict() == {"visits": 5, "top_visited": 3,
+                                             "priority_total": 325.0, "round_trip_km": 1370}
+    # one day to Liuzhou and Nanning: only the farthest lead counts, 2 x 250
+    assert summary.loc["first two", "round_trip_km"] == 500
+    assert summary["visits"].dtype == "int64" and summary.index.name == "plan"
+    assert plan_summary(plan).index.tolist() == [0]          # a single frame is one row
+
+
+def test_plan_summary_bad_input():
+    with pytest.raises(ValueError, match="rank"):
+        plan_summary({"no rank": week_plan(ranked_example())})
+    with pytest.raises(TypeError, match="plans"):
+        plan_summary({})
 
 
 def test_week_plan_missing_city_is_explained():

@@ -1,4 +1,4 @@
-"""Classroom demo of u05_negotiation.ipynb: moving a slider changes the break-even readout."""
+"""Classroom demo of u05_negotiation.ipynb: discount or risk losing the customer."""
 import matplotlib
 
 matplotlib.use("Agg")
@@ -8,41 +8,51 @@ import pytest  # noqa: E402
 
 from coursekit.negotiation import breakeven_volume  # noqa: E402
 from coursekit.widgets import readout_text  # noqa: E402
-from coursekit.widgets._u05 import breakeven_demo, case_customer  # noqa: E402
+from coursekit.widgets._u05 import breakeven_demo, case_customer, stay_threshold  # noqa: E402
 
 
 @pytest.fixture()
 def demo():
-    # round numbers: 20 元 price, 14 元 cost, 1000 waybills a month
+    # round numbers: 20 元 price, 14 元 cost, 1000 waybills a month -> 6,000 元 margin
     built = breakeven_demo(price=20, unit_cost=14, monthly_volume=1000)
     yield built
     plt.close("all")
 
 
-def test_default_readout_shows_the_break_even_volume(demo):
+def test_default_readout_compares_the_customers_demand_with_refusing(demo):
     text = readout_text(demo)
-    # 10% off: margin 6 -> 4, so 1000 x 6 / 4 = 1500 waybills, 500 more (50%)
-    assert "降价 10%" in text and "1,500 票/月" in text and "多发 500 票" in text and "50%" in text
+    # 20% off: 16 - 14 = 2 元 a waybill -> 2,000 元; break-even 1000 x 6 / 2 = 3,000 票 (+200%)
+    assert "毛利 6,000 元/月" in text
+    assert "降价 20%、客户留下：毛利 2,000 元/月" in text and "3,000 票" in text and "200%" in text
+    # refusing with a 50% chance of losing them: 3,000 元 on average; equal at 1 - 2/6 = 67%
+    assert "平均下来毛利 3,000 元/月" in text and "超过 67%" in text and "不降价更好" in text
 
 
-def test_moving_the_discount_changes_the_readout(demo):
+def test_a_likelier_loss_makes_the_discount_the_better_bet(demo):
     before = readout_text(demo)
-    demo.controls["discount"].value = 0.20
+    demo.controls["leave_chance"].value = 0.8                # refusing: 0.2 x 6,000 = 1,200
     after = readout_text(demo)
     assert after != before
-    assert "3,000 票/月" in after                    # 1000 x 6 / (16 - 14)
+    assert "平均下来毛利 1,200 元/月" in after and "降价更好" in after
 
 
-def test_moving_the_volume_scales_the_extra_waybills(demo):
-    demo.controls["volume"].value = 2000
+def test_a_smaller_discount_moves_the_threshold(demo):
+    demo.controls["discount"].value = 0.10                   # 18 - 14 = 4: 4,000 元, q* = 1/3
     text = readout_text(demo)
-    assert "3,000 票/月" in text and "多发 1,000 票" in text and "50%" in text
+    assert "毛利 4,000 元/月" in text and "超过 33%" in text and "1,500 票" in text
+    assert "降价更好" in text                                  # 4,000 > 0.5 x 6,000
 
 
 def test_a_discount_below_cost_is_explained_not_raised(demo):
-    demo.controls["discount"].value = 0.30                # 14 元 after discount = the cost
+    demo.controls["discount"].value = 0.30                    # 14 元 after discount = the cost
     text = readout_text(demo)
-    assert "不高于成本" in text and "补不回来" in text
+    assert "不高于成本" in text and "不能给" in text
+
+
+def test_stay_threshold_hand_worked():
+    assert stay_threshold(20, 14, 0.0) == 0.0                 # no discount: nothing to lose
+    assert stay_threshold(20, 14, 0.30) == 1.0                # margin gone: refuse always wins
+    assert stay_threshold(20, 14, 0.15) == pytest.approx(0.5)  # 17 - 14 = 3 of 6
 
 
 def test_default_demo_uses_the_case_customer():
@@ -55,6 +65,7 @@ def test_default_demo_uses_the_case_customer():
                      & (shipments["order_date"].dt.year == 2025)]
     price, cost, volume = mine["revenue"].mean(), mine["cost"].mean(), len(mine) / 12
     built = breakeven_demo()
-    expected = breakeven_volume(round(volume), price, cost, 0.10)
-    assert f"{expected:,.0f} 票/月" in readout_text(built)
+    expected = breakeven_volume(volume, price, cost, 0.20)
+    assert f"{expected:,.0f} 票" in readout_text(built)
+    assert f"{volume * (price - cost):,.0f} 元/月" in readout_text(built)
     plt.close("all")

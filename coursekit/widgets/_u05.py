@@ -1,4 +1,21 @@
-"""Classroom demo of u05_negotiation.ipynb: how much extra volume a discount must bring."""
+"""Classroom demo of u05_negotiation.ipynb: give the discount, or risk losing the customer?
+
+A customer who asks for a discount and threatens to leave gives the carrier
+three possible months (margin = waybills x (price - cost per waybill)):
+
+* keep the price and the customer stays: V x (p - c)
+* give the discount d and the customer stays: V x (p(1 - d) - c)
+* keep the price and the customer leaves: 0
+
+If the customer leaves with probability q when refused, refusing is worth
+(1 - q) x V x (p - c) on average, so the discount pays only when
+
+    q > q* = 1 - (p(1 - d) - c) / (p - c)
+
+The break-even volume of :func:`coursekit.negotiation.breakeven_volume` answers
+a different question: how many more waybills a customer must bring for the
+discount to cost nothing. The demo shows both.
+"""
 from __future__ import annotations
 
 from ._base import classroom_demo
@@ -33,15 +50,33 @@ def _unit_economics(customer_id, year: int):
     return waybills / 12, mine["revenue"].sum() / waybills, mine["cost"].sum() / waybills
 
 
+def stay_threshold(price: float, unit_cost: float, discount: float) -> float:
+    """Chance of losing the customer above which the discount beats refusing it.
+
+    q* = 1 - (price x (1 - discount) - unit_cost) / (price - unit_cost); 1 when
+    the discounted price does not cover the cost (then refusing always wins).
+
+    >>> round(stay_threshold(20, 14, 0.10), 3)      # margin 6 -> 4: refuse unless q > 1/3
+    0.333
+    """
+    kept = max(price * (1 - discount) - unit_cost, 0.0)
+    return 1 - kept / (price - unit_cost)
+
+
 def breakeven_demo(customer_id: str | None = None, year: int = 2025, *,
                    price: float | None = None, unit_cost: float | None = None,
-                   monthly_volume: float | None = None):
-    """Sliders for the discount and the monthly volume; break-even volume and profit lines.
+                   monthly_volume: float | None = None, discount: float = 0.20,
+                   leave_chance: float = 0.5):
+    """Sliders for the discount and for the chance the customer really leaves if refused.
 
     ``customer_id=None`` takes the opening case: the clothing customer with the
-    most waybills in ``year``. Price and cost per waybill default to the
-    customer's averages in ``year`` (revenue / waybills, cost / waybills); pass ``price``, ``unit_cost`` and
-    ``monthly_volume`` to demonstrate with your own numbers instead.
+    most waybills in ``year``. Price and cost per waybill and the monthly
+    waybills default to the customer's averages in ``year``; pass ``price``,
+    ``unit_cost`` and ``monthly_volume`` to demonstrate with your own numbers.
+    The readout gives the monthly margin of each outcome (keep the price,
+    give the discount, lose the customer), the expected margin of refusing,
+    the leaving chance at which the two options are equal, and the
+    break-even volume. The chart draws both options against the chance.
     """
     import ipywidgets as w
 
@@ -52,54 +87,63 @@ def breakeven_demo(customer_id: str | None = None, year: int = 2025, *,
         price = price0 if price is None else price
         unit_cost = cost0 if unit_cost is None else unit_cost
         monthly_volume = volume0 if monthly_volume is None else monthly_volume
-    start = int(round(monthly_volume))
+    volume = float(monthly_volume)
     style = {"description_width": "initial"}
     layout = w.Layout(width="480px")
     controls = {
-        "discount": w.FloatSlider(value=0.10, min=0.0, max=0.30, step=0.01, readout_format=".0%",
-                                  description="降价幅度（折扣）", style=style, layout=layout),
-        "volume": w.IntSlider(value=start, min=50, max=max(3000, 2 * start), step=10,
-                              description="客户现在每月运单（票）", style=style, layout=layout),
+        "discount": w.FloatSlider(value=discount, min=0.0, max=0.30, step=0.01,
+                                  readout_format=".0%", description="降价幅度（折扣）",
+                                  style=style, layout=layout),
+        "leave_chance": w.FloatSlider(value=leave_chance, min=0.0, max=1.0, step=0.05,
+                                      readout_format=".0%",
+                                      description="不降价时客户真走的可能性（估计）",
+                                      style=style, layout=layout),
     }
-    margin = price - unit_cost
+    margin_now = volume * (price - unit_cost)
 
-    def readout(discount, volume):
+    def readout(discount, leave_chance):
         net = price * (1 - discount)
-        head = (f"现价 {price:.2f} 元/票，成本 {unit_cost:.2f} 元/票，单票毛利 {margin:.2f} 元；"
-                f"现在每月 {volume:,} 票，毛利 {volume * margin:,.0f} 元/月。\n")
+        refuse = (1 - leave_chance) * margin_now
+        lines = [f"现价 {price:.2f} 元/票，成本 {unit_cost:.2f} 元/票；每月约 {volume:,.0f} 票，"
+                 f"现在毛利 {margin_now:,.0f} 元/月；客户走了，毛利是 0。"]
         if net <= unit_cost:
-            return head + (f"降价 {discount:.0%}：折后 {net:.2f} 元/票，不高于成本——每多发一票都亏钱，"
-                           "业务量再大也补不回来。")
+            lines.append(f"降价 {discount:.0%}：折后 {net:.2f} 元/票，不高于成本，每多发一票都亏钱，"
+                         "业务量再大也补不回来：这个折扣不能给。")
+            return "\n".join(lines)
+        given = volume * (net - unit_cost)
         target = breakeven_volume(volume, price, unit_cost, discount)
-        extra = target - volume
-        return head + (f"降价 {discount:.0%}：单票毛利降到 {net - unit_cost:.2f} 元，"
-                       f"保本业务量 {target:,.0f} 票/月，要多发 {extra:,.0f} 票（多 {extra / volume:.0%}）"
-                       "才和现在赚得一样多。")
+        lines.append(f"降价 {discount:.0%}、客户留下：毛利 {given:,.0f} 元/月；想保住现在的毛利，"
+                     f"每月得发 {target:,.0f} 票（多 {target / volume - 1:.0%}）。")
+        lines.append(f"不降价：客户有 {leave_chance:.0%} 的可能真走，平均下来毛利 {refuse:,.0f} 元/月。")
+        threshold = stay_threshold(price, unit_cost, discount)
+        better = "降价" if given > refuse else "不降价" if refuse > given else "两者一样"
+        lines.append(f"只有客户真走的可能超过 {threshold:.0%}，降价才比不降价划算；按现在的估计，"
+                     f"{better}更好。")
+        return "\n".join(lines)
 
-    def draw(discount, volume):
+    def draw(discount, leave_chance):
         import matplotlib.pyplot as plt
         import numpy as np
 
-        net_margin = price * (1 - discount) - unit_cost
-        target = breakeven_volume(volume, price, unit_cost, discount) if net_margin > 0 else None
-        right = max(volume * 2.5, (target or 0) * 1.2)
-        x = np.linspace(0, right, 50)
+        chance = np.linspace(0, 1, 21)
+        given = volume * max(price * (1 - discount) - unit_cost, 0.0)
         _, ax = plt.subplots(figsize=(7.5, 3.8), layout="constrained")
-        ax.plot(x, x * margin, color="#4C72B0", label="不打折")
-        ax.plot(x, x * net_margin, color="#DD8452", label=f"降价 {discount:.0%} 以后")
-        ax.axhline(volume * margin, color="grey", linestyle="--", linewidth=1,
-                   label="现在的月毛利")
-        ax.axvline(volume, color="#4C72B0", linestyle=":", linewidth=1)
-        ax.annotate("现在", (volume, 0), textcoords="offset points", xytext=(3, 5), fontsize=9)
-        if target is not None:
-            ax.axvline(target, color="#DD8452", linestyle=":", linewidth=1)
-            ax.annotate(f"保本 {target:,.0f} 票", (target, 0), textcoords="offset points",
-                        xytext=(3, 20), fontsize=9)
-        ax.axhline(0, color="black", linewidth=0.8)
-        ax.set_xlim(0, right)
-        ax.set_xlabel("每月运单（票）")
-        ax.set_ylabel("月毛利（元）")
-        ax.set_title("降价以后，要多少业务量才赚得回来")
-        ax.legend(loc="upper left", fontsize=9)
+        ax.plot(chance * 100, (1 - chance) * margin_now, color="#4C72B0",
+                label="不降价（平均毛利）")
+        ax.axhline(given, color="#DD8452", label=f"降价 {discount:.0%}，客户留下")
+        ax.axvline(leave_chance * 100, color="grey", linestyle=":", linewidth=1,
+                   label="你估计的可能性")
+        threshold = stay_threshold(price, unit_cost, discount)
+        if threshold < 1:
+            ax.plot([threshold * 100], [given], "o", color="#DD8452")
+            ax.annotate(f"{threshold:.0%} 时两者相等", (threshold * 100, given),
+                        textcoords="offset points", xytext=(6, 6), fontsize=9)
+        ax.set_xlim(0, 100)
+        ax.set_ylim(0, margin_now * 1.1)
+        ax.yaxis.set_major_formatter(lambda value, _pos: f"{value:,.0f}")
+        ax.set_xlabel("不降价时客户真走的可能性（%）")
+        ax.set_ylabel("每月毛利（元）")
+        ax.set_title("降价，还是冒客户走掉的险？")
+        ax.legend(loc="upper right", fontsize=9)
 
-    return classroom_demo(controls, readout, draw, title="课堂演示：降价以后的保本业务量")
+    return classroom_demo(controls, readout, draw, title="课堂演示：降价，还是冒客户走掉的险？")
