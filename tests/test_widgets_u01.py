@@ -121,3 +121,20 @@ def test_abc_demo_can_leave_out_the_exercise_year():
         abc_demo(ledger, years=(2019,))
     with pytest.raises(TypeError, match="years"):
         abc_demo(ledger, years=2025)
+
+
+def test_the_notebook_demo_leaves_out_the_year_of_exercise_4():
+    import ast
+    import json
+
+    from coursekit.questions.u01 import ABC_YEAR
+    from coursekit.teacher.edition import NOTEBOOKS_DIR
+
+    notebook = json.loads((NOTEBOOKS_DIR / "u01_customer_basics.ipynb").read_text(encoding="utf-8"))
+    calls = [node for cell in notebook["cells"] if cell["cell_type"] == "code"
+             for node in ast.walk(ast.parse("".join(cell["source"])))
+             if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "abc_demo"]
+    assert calls
+    for call in calls:
+        years = {k.arg: ast.literal_eval(k.value) for k in call.keywords}.get("years")
+        assert years is not None and ABC_YEAR not in years
