@@ -39,7 +39,7 @@ from .qualifying import qualify_leads, screening_ratios
 from .teacher import build_student_edition, grade
 from .lifecycle import cohort_retention, lifecycle_stage
 from .service import service_kpis
-from .stats import rate_interval
+from .stats import nps_interval, rate_interval
 from .value import (clv, customer_profitability, delivered_value, historical_clv,
                     retention_projection, word_of_mouth)
 
@@ -52,7 +52,7 @@ __all__ = [
     "lifecycle_stage", "cohort_retention",
     "qualify_leads", "funnel", "channel_summary", "first_year_margin", "screening_ratios", "chargeable_weight", "quote",
     "breakeven_volume",
-    "service_kpis", "complaint_kpis", "complaint_pareto", "rate_interval",
+    "service_kpis", "complaint_kpis", "complaint_pareto", "rate_interval", "nps_interval",
     "build_student_edition", "grade", "AS_OF",
 ]
 

@@ -89,6 +89,7 @@ COMPUTED = {
     "cycle_days_p90": "周期 90% 分位（天）", "complaints_per_1k": "每千票投诉数",
     "perfect_share": "完美订单占比", "ended_share": "终止期占比", "quartile": "四分位组",
     "group": "组别", "people_reached": "听到的人数", "tells_each": "每人告诉几人",
+    "ended": "已终止的客户",
     # CRM, tiers and bonds (unit 8)
     "bond": "纽带", "bonds": "纽带", "financial": "财务纽带", "social": "社交纽带",
     "structural": "结构纽带", "copy_difficulty": "被模仿难度", "logistics_example": "物流中的例子",
@@ -106,6 +107,7 @@ COMPUTED = {
     "required": "必填", "step": "步骤", "handler": "负责人", "responsible": "负责部门",
     "what": "做什么", "when": "时间", "demand": "诉求", "description": "情况描述",
     "motive": "动机", "contact": "联系人", "phone": "电话",
+    "unhappy": "回访时不满意", "count": "条数",
     # the real case tables (datasets/cases)
     "fact_id": "编号", "metric": "指标键", "metric_zh": "指标", "value": "数值", "unit": "单位",
     "source": "出处", "source_date": "出处日期", "source_type": "来源类型", "verified": "已核实",
@@ -171,8 +173,9 @@ def label_of(name, dataset: str | None = None):
 def zh(table, dataset: str | None = None, rename: dict | None = None):
     """A copy of ``table`` with Chinese column names, index names and Series name.
 
-    The values and the row labels are untouched, so ``zh`` only changes what a
-    student reads; keep computing with the English original.
+    Only what a student reads changes: headers, and True/False shown as 是/否.
+    Other values and the row labels are untouched; keep computing with the
+    English original.
 
     Parameters
     ----------
@@ -208,9 +211,17 @@ def zh(table, dataset: str | None = None, rename: dict | None = None):
         return extra.get(name) or label_of(name, dataset)
 
     out = table.copy(deep=False)
+    for position, column in enumerate(table.columns):
+        if pd.api.types.is_bool_dtype(table.dtypes.iloc[position]):
+            out.isetitem(position, _yes_no(table.iloc[:, position]))
     out.columns = _translated_index(out.columns, translate)
     out.index = _translated_names(out.index, translate)
     return out
+
+
+def _yes_no(flags: pd.Series) -> pd.Series:
+    """True/False as a student reads them: 是/否 (a missing flag stays empty)."""
+    return flags.map({True: "是", False: "否"}).astype(object).where(flags.notna(), "")
 
 
 def _translated_index(index: pd.Index, translate) -> pd.Index:

@@ -24,11 +24,7 @@ SERIES_FOOTER = re.compile(r"^(Name: .*)?dtype: \w+$", re.M)
 
 # Notebooks whose tables are being given Chinese headers (issues 12, 13, 14); the
 # list must end empty. The last test fails for a notebook that already passes.
-PENDING = {
-    "u07_service.ipynb",
-    "u08_crm.ipynb",
-    "u09_complaints.ipynb",
-}
+PENDING: set[str] = set()
 
 
 def english_on_screen(path) -> list[str]:
@@ -94,6 +90,16 @@ def test_zh_handles_multiindex_and_extra_names():
     shown = ck.zh(table, rename={"measure": "指标"})
     assert list(shown.columns.get_level_values(0)) == ["成交数", "线索数"]
     assert list(shown.columns.names) == ["指标", "年份"]
+
+
+def test_zh_shows_true_false_as_yes_no_and_leaves_the_original_alone():
+    table = pd.DataFrame({"too_few": [True, False], "won": [3, 40],
+                          "on_time": pd.array([True, None], dtype="boolean")})
+    shown = ck.zh(table)
+    assert shown["样本太少"].tolist() == ["是", "否"]
+    assert shown["准时"].tolist() == ["是", ""]
+    assert shown["成交数"].tolist() == [3, 40]
+    assert table["too_few"].dtype == bool
 
 
 def test_zh_rejects_what_is_not_a_table():
