@@ -62,8 +62,8 @@ COMPUTED = {
     # identifying customers (unit 3)
     "need_points": "需求分", "power_points": "购买力分", "authority_points": "决策权分",
     "credit_points": "信用分", "score": "得分", "grade": "跟进等级",
-    "current_ratio": "流动资产率", "net_margin": "净利润率", "roa": "资产回报率",
-    "current_ratio_flag": "流动资产率判定", "net_margin_flag": "净利润率判定", "roa_flag": "资产回报率判定",
+    "current_ratio": "流动比率", "net_margin": "净利润率", "roa": "资产回报率",
+    "current_ratio_flag": "流动比率判定", "net_margin_flag": "净利润率判定", "roa_flag": "资产回报率判定",
     "receivable_days_flag": "回款周期判定", "inventory_days_flag": "存货周期判定",
     "verdict": "结论", "issues": "需关注的问题", "duplicate_of": "重复于", "before": "整理前",
     "after": "整理后", "column": "列", "field": "字段", "fields": "字段",

@@ -261,7 +261,7 @@ def test_screening_custom_thresholds():
                                                            "roa": -0.05, "receivable_days": 120})
     # P2 now fails only the stricter current ratio: 1.5 < 2
     assert result["verdict"].tolist() == ["通过", "关注"]
-    assert result.loc[1, "issues"] == "流动资产率 1.50（下限 2）"
+    assert result.loc[1, "issues"] == "流动比率 1.50（下限 2）"
 
 
 # ---------------------------------------------------------------------------
