@@ -34,12 +34,12 @@ from .complaints import complaint_kpis, complaint_pareto
 from .data import describe_dataset, list_datasets, load_dataset
 from .labels import zh
 from .negotiation import breakeven_volume, chargeable_weight, quote
-from .prospecting import channel_summary, funnel
+from .prospecting import channel_summary, first_year_margin, funnel
 from .qualifying import qualify_leads, screening_ratios
 from .teacher import build_student_edition, grade
 from .lifecycle import cohort_retention, lifecycle_stage
 from .service import service_kpis
-from .stats import rate_interval
+from .stats import nps_interval, rate_interval
 from .value import (clv, customer_profitability, delivered_value, historical_clv,
                     retention_projection, word_of_mouth)
 
@@ -50,9 +50,9 @@ __all__ = [
     "delivered_value", "customer_profitability", "clv", "historical_clv", "retention_projection",
     "word_of_mouth",
     "lifecycle_stage", "cohort_retention",
-    "qualify_leads", "funnel", "channel_summary", "screening_ratios", "chargeable_weight", "quote",
+    "qualify_leads", "funnel", "channel_summary", "first_year_margin", "screening_ratios", "chargeable_weight", "quote",
     "breakeven_volume",
-    "service_kpis", "complaint_kpis", "complaint_pareto", "rate_interval",
+    "service_kpis", "complaint_kpis", "complaint_pareto", "rate_interval", "nps_interval",
     "build_student_edition", "grade", "AS_OF",
 ]
 

@@ -20,6 +20,11 @@ from dataclasses import dataclass
 _CHECK_CALL = re.compile(r"""check\(\s*["']([A-Za-z0-9_]+\.[A-Za-z0-9_]+)["']""")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FULL_WIDTH = re.compile(r"invalid character '(.)'")
+# what to type instead of a character Python does not accept in code
+_ASCII_FOR = {"×": "*", "÷": "/", "−": "-", "，": ",", "。": ".", "：": ":", "；": ";",
+              "（": "(", "）": ")", "【": "[", "】": "]", "“": '"', "”": '"', "‘": "'",
+              "’": "'", "＝": "=", "＋": "+", "－": "-", "＊": "*", "／": "/", "＜": "<",
+              "＞": ">", "！": "!", "、": ","}
 
 # (exception class name, pattern in the message or None, explanation); first match wins.
 _EXPLANATIONS = [
@@ -27,6 +32,8 @@ _EXPLANATIONS = [
      "用到了一个还是 ... 的变量：上面有练习还没有作答，先把那里的 ... 换成答案并运行。"),
     ("AttributeError", r"'ellipsis'",
      "用到了一个还是 ... 的变量：上面有练习还没有作答，先把那里的 ... 换成答案并运行。"),
+    ("TypeError", r"unsupported operand type\(s\) for \^",
+     "Python 里乘方写成 **，例如 (1 - c) ** 5；^ 在 Python 里不是乘方。"),
     ("TypeError", r"rand_|ror_|unsupported operand type\(s\) for [&|]",
      "两个条件用 & 或 | 连起来时，每个条件都要加括号：(表[\"a\"] == x) & (表[\"b\"] == y)。"
      "不加括号时 Python 先算 &，再算 ==，于是报错。"),
@@ -83,22 +90,44 @@ def explain(error: BaseException) -> str | None:
     --------
     >>> explain(NameError("name 'abc' is not defined"))[:10]
     '这个名字还没有定义：'
-    >>> explain(SyntaxError("invalid character '，' (U+FF0C)"))
-    '代码里混进了中文标点「，」：代码中的逗号、括号、引号、冒号都要用英文半角符号。'
+    >>> explain(SyntaxError("invalid character '，' (U+FF0C)"))[:27]
+    '代码里混进了中文或全角符号「，」：这里应该写英文的 ,'
     >>> explain(ValueError("参数 year 应该是整数 ..."))  # coursekit explains itself
     """
     message = str(error.msg if isinstance(error, SyntaxError) and error.msg else error)
-    if _CJK.search(message):
+    names_a_label = isinstance(error, (KeyError, NameError, AttributeError))
+    if _CJK.search(message) and not names_a_label:
         return None
     full_width = _FULL_WIDTH.search(message)
     if isinstance(error, SyntaxError) and full_width:
-        return (f"代码里混进了中文标点「{full_width.group(1)}」："
-                "代码中的逗号、括号、引号、冒号都要用英文半角符号。")
+        return _non_ascii_symbol(full_width.group(1))
+    advice = _label_advice(error, message)
+    if isinstance(error, KeyError) and advice:
+        return advice
     names = {cls.__name__ for cls in type(error).__mro__}
     for name, pattern, text in _EXPLANATIONS:
         if name in names and (pattern is None or re.search(pattern, message)):
-            return text
+            return text + advice
     return f"这个单元格出错了（{type(error).__name__}）。先读错误信息的最后一行，改好后再运行这个单元格。"
+
+
+def _non_ascii_symbol(char: str) -> str:
+    instead = _ASCII_FOR.get(char)
+    advice = f"这里应该写英文的 {instead}" if instead else "代码里的符号都要用英文半角"
+    return (f"代码里混进了中文或全角符号「{char}」：{advice}。"
+            "代码中的逗号、括号、引号、冒号、运算符都要用英文半角符号。")
+
+
+def _label_advice(error: BaseException, message: str) -> str:
+    """Extra advice when the missing name is Chinese text or a lone option letter."""
+    name = re.search(r"'([^']*)'", message)
+    name = name.group(1) if name else ""
+    if isinstance(error, KeyError) and _CJK.search(name):
+        return (f"表里没有叫「{name}」的列：表格上显示的是中文表头（方便阅读），代码里的列名仍是英文。"
+                "用 表.columns 看英文列名，例如“客户编号”在代码里是 customer_id。")
+    if isinstance(error, NameError) and (_CJK.search(name) or re.fullmatch(r"[A-Z]{1,8}", name)):
+        return f"如果你想写的是一段文字或选项字母，要加英文引号：\"{name}\"。"
+    return ""
 
 
 def help_for(error: BaseException, cell: str) -> ErrorHelp | None:
@@ -142,7 +171,8 @@ class _Installed:
 
     def on_error(self, shell, etype, value, tb, tb_offset=None):
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
-        self.show(value)
+        if not isinstance(value, SyntaxError):  # showtraceback sent those to on_syntax_error
+            self.show(value)
 
     def on_syntax_error(self, *args, **kwargs):
         value = sys.exc_info()[1]

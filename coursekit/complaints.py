@@ -6,8 +6,9 @@
 * :func:`complaint_pareto`: which few complaint categories make up most of
   the complaints (the 80/20 rule applied to complaints).
 
-The default deadline, 7 working days, comes from the postal complaint rules of
-2014-08-27 (carriers answer a complaint within 7 working days).
+The default deadline, 7 working days, is the one the State Post Bureau's
+《邮政业消费者申诉处理办法》 (issued 2014-08-27) and the regulators' guidance
+build on: carriers answer a customer's complaint within 7 working days.
 """
 from __future__ import annotations
 
@@ -76,8 +77,8 @@ def complaint_kpis(complaints, shipments, by=None, deadline_days=7, *, working_d
         ``waybill_id``; ``"month"``, ``"quarter"``, ``"year"`` come from
         ``received_at`` and from the shipments' ``order_date``.
     deadline_days : int
-        Deadline in (working) days, default 7 from the postal complaint rules
-        of 2014-08-27.
+        Deadline in (working) days, default 7 (《邮政业消费者申诉处理办法》,
+        State Post Bureau, 2014-08-27).
     working_days : bool
         Count working days (default) or calendar days.
     holidays : list of dates, optional

@@ -16,7 +16,7 @@ complaint. Here a student fills the same forms as function calls:
 A missing or wrong field raises an error in Chinese and English that names
 the field, so a student learns what a complete record needs. The deadline
 rule is the one of :func:`coursekit.complaint_kpis`: 7 working days from the
-day the complaint is received (postal complaint rules of 2014-08-27).
+day the complaint is received (《邮政业消费者申诉处理办法》, State Post Bureau, 2014-08-27).
 """
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ RESPONSIBLE = ("本公司", "合作承运商", "客户", "不可抗力")
 """Who caused the problem, as found in the analysis step."""
 
 DEADLINE_DAYS = 7
-"""Working days to answer a complaint (postal complaint rules, 2014-08-27)."""
+"""Working days to answer a complaint (《邮政业消费者申诉处理办法》, 2014-08-27)."""
 
 STEPS = (
     ("受理", "接待客户，先安抚情绪、表示歉意，听清来龙去脉"),
@@ -169,7 +169,7 @@ def complaint_form(complaint_id=None, received_at=None, intake_channel=None, cus
 
     Every field except ``waybill_id`` is required. The reply deadline is
     ``due_date`` = the day of ``received_at`` + 7 working days (Monday to
-    Friday), the rule of the postal complaint rules of 2014-08-27 that
+    Friday), the rule of 《邮政业消费者申诉处理办法》 (2014-08-27) that
     :func:`coursekit.complaint_kpis` also uses.
 
     Parameters
@@ -455,11 +455,11 @@ def handling_flow_chart(ax=None, highlight=None, deadline_days=DEADLINE_DAYS):
     ax.plot([lefts[0], lefts[0], lefts[3] + width, lefts[3] + width],
             [top - 0.1, top, top, top - 0.1], color="#55A868")
     ax.text((lefts[0] + lefts[3] + width) / 2, top + 0.12,
-            f"受理日起 {deadline_days} 个工作日内答复（邮政业用户申诉处理规章，2014-08-27）",
+            f"受理日起 {deadline_days} 个工作日内答复（《邮政业消费者申诉处理办法》，国家邮政局 2014-08-27 印发）",
             ha="center", va="bottom", color="#55A868", fontsize=9)
     ax.set_xlim(-0.2, lefts[-1] + width + 0.2)
     ax.set_ylim(-0.95, top + 0.55)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.set_title("投诉处理流程（complaint handling process）")
+    ax.set_title("投诉处理流程")
     return ax

@@ -58,6 +58,7 @@ COMPUTED = {
     "step_conversion": "上一步转化率", "overall_conversion": "总转化率",
     "low": "下限", "high": "上限", "rate": "比率", "trials": "样本数", "successes": "成功数",
     "too_few": "样本太少",
+    "gross_margin": "毛利（元）", "full_year": "已满一年",
     # identifying customers (unit 3)
     "need_points": "需求分", "power_points": "购买力分", "authority_points": "决策权分",
     "credit_points": "信用分", "score": "得分", "grade": "跟进等级",
@@ -88,6 +89,7 @@ COMPUTED = {
     "cycle_days_p90": "周期 90% 分位（天）", "complaints_per_1k": "每千票投诉数",
     "perfect_share": "完美订单占比", "ended_share": "终止期占比", "quartile": "四分位组",
     "group": "组别", "people_reached": "听到的人数", "tells_each": "每人告诉几人",
+    "ended": "已终止的客户",
     # CRM, tiers and bonds (unit 8)
     "bond": "纽带", "bonds": "纽带", "financial": "财务纽带", "social": "社交纽带",
     "structural": "结构纽带", "copy_difficulty": "被模仿难度", "logistics_example": "物流中的例子",
@@ -105,6 +107,7 @@ COMPUTED = {
     "required": "必填", "step": "步骤", "handler": "负责人", "responsible": "负责部门",
     "what": "做什么", "when": "时间", "demand": "诉求", "description": "情况描述",
     "motive": "动机", "contact": "联系人", "phone": "电话",
+    "unhappy": "回访时不满意", "count": "条数",
     # the real case tables (datasets/cases)
     "fact_id": "编号", "metric": "指标键", "metric_zh": "指标", "value": "数值", "unit": "单位",
     "source": "出处", "source_date": "出处日期", "source_type": "来源类型", "verified": "已核实",
@@ -155,7 +158,7 @@ def label_of(name, dataset: str | None = None):
     >>> label_of("win_rate")
     '成交率'
     >>> label_of("revenue", dataset="prospect_financials")
-    '营业收入（元）'
+    '营业收入（万元）'
     >>> label_of("A类")
     'A类'
     """

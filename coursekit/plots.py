@@ -20,7 +20,7 @@ import matplotlib.font_manager as fm
 import numpy as np
 import pandas as pd
 
-from ._validate import fail, require_columns, require_frame, require_numeric
+from ._validate import fail, require_columns, require_frame, require_number, require_numeric
 
 __all__ = ["use_chinese_font", "chinese_font_path", "pareto_chart", "lifecycle_chart",
            "rfm_heatmap", "funnel_chart", "new_axes"]
@@ -230,8 +230,12 @@ def rfm_heatmap(scored: pd.DataFrame, rows: str = "r_score", columns: str = "f_s
 
 
 def funnel_chart(stages: pd.DataFrame, stage: str = "stage", count: str = "leads",
-                 title: str = "销售漏斗（sales funnel）", ax=None):
+                 title: str = "销售漏斗（sales funnel）", ax=None, scale=None):
     """Horizontal funnel: one centred bar per stage, labelled with count and conversion.
+
+    ``scale`` is the count that fills the full width (default: this funnel's
+    largest count). Give two funnels drawn side by side the same ``scale``, so
+    115 leads look narrower than 300.
 
     Examples
     --------
@@ -241,18 +245,25 @@ def funnel_chart(stages: pd.DataFrame, stage: str = "stage", count: str = "leads
     >>> ax = funnel_chart(f)
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['线索', '合格', '成交']
+    >>> [float(x) for x in funnel_chart(f, scale=300).get_xlim()]
+    [0.0, 300.0]
     """
     require_frame(stages, "stages")
     require_columns(stages, [stage, count], "stages")
     counts = require_numeric(stages, count, "stages").to_numpy(dtype=float)
     if counts.max() == 0:
         fail("漏斗里每个阶段都是 0，画不出图。", "Every stage of the funnel is zero; nothing to draw.")
+    if scale is None:
+        scale = counts.max()
+    else:
+        require_number(scale, "scale", low=counts.max())
     ax = new_axes(ax)
     positions = np.arange(len(stages))[::-1]
-    ax.barh(positions, counts, left=(counts.max() - counts) / 2, color="#55A868")
+    ax.barh(positions, counts, left=(scale - counts) / 2, color="#55A868")
     for y, n in zip(positions, counts):
         share = n / counts[0] if counts[0] else 0
-        ax.text(counts.max() / 2, y, f"{n:.0f}（{share:.0%}）", ha="center", va="center")
+        ax.text(scale / 2, y, f"{n:.0f}（{share:.0%}）", ha="center", va="center")
+    ax.set_xlim(0, scale)
     ax.set_yticks(positions, stages[stage].astype(str))
     ax.set_xticks([])
     ax.set_title(title)

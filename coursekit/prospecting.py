@@ -11,9 +11,10 @@ import numpy as np
 import pandas as pd
 
 from ._tables import by_list, group_keys
-from ._validate import fail, require_columns, require_frame, require_labels, require_numeric
+from ._validate import (fail, require_columns, require_dates, require_frame, require_labels,
+                        require_number, require_numeric, require_timestamp)
 
-__all__ = ["funnel", "channel_summary", "STAGES", "LOST"]
+__all__ = ["funnel", "channel_summary", "first_year_margin", "STAGES", "LOST"]
 
 # ---------------------------------------------------------------------------
 # funnel and channel_summary
@@ -186,6 +187,88 @@ def channel_summary(leads, by="channel", *, stage="stage", furthest="furthest_st
     result["cost_per_lead"] = result["cost_total"] / result["leads"]
     result["cost_per_won"] = (result["cost_total"] / result["won"]).where(result["won"] > 0)
     return result
+
+
+def first_year_margin(leads, shipments, *, as_of, days=365, lead="lead_id", channel="channel",
+                      won_date="won_date", customer="customer_id", order_date="order_date",
+                      revenue="revenue", cost="cost"):
+    """What each won lead's customer brought in its first year: revenue, cost and margin.
+
+    For every lead with a won date and a customer id, the customer's waybills
+    ordered on or after the won date and before won date + ``days`` are summed:
+
+    * ``revenue``, ``cost``: sums over those waybills (元)
+    * ``gross_margin`` 第一年毛利 = revenue - cost
+    * ``full_year``: the whole first year lies on or before ``as_of``
+      (won date + days - 1 day <= as_of). A customer won a month ago has
+      not had a year to ship, so only ``full_year`` rows are fair to compare
+      with what winning the customer cost.
+
+    A won customer without waybills in that year counts with 0.
+
+    Parameters
+    ----------
+    leads : pandas.DataFrame
+        One row per lead; leads without a won date are left out.
+    shipments : pandas.DataFrame
+        One row per waybill.
+    as_of : date-like
+        The day the data ends (required, so results do not move with the calendar).
+    days : int
+        Length of the "first year" in days.
+    lead, channel, won_date, customer : str
+        Columns of ``leads``.
+    order_date, revenue, cost : str
+        Columns of ``shipments`` (``customer`` names the customer there too).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``lead_id``, ``channel``, ``customer_id``, ``won_date``, ``revenue``,
+        ``cost``, ``gross_margin``, ``full_year``; one row per won lead.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> leads = pd.DataFrame({"lead_id": ["L1", "L2", "L3"], "channel": ["展会", "广告", "广告"],
+    ...                       "won_date": pd.to_datetime(["2024-01-10", "2025-06-01", None]),
+    ...                       "customer_id": ["C1", "C2", None]})
+    >>> ships = pd.DataFrame({"customer_id": ["C1", "C1", "C1", "C2"],
+    ...                       "order_date": pd.to_datetime(["2024-02-01", "2024-12-20",
+    ...                                                     "2025-03-01", "2025-07-01"]),
+    ...                       "revenue": [100.0, 50.0, 80.0, 30.0], "cost": [70.0, 40.0, 60.0, 20.0]})
+    >>> first_year_margin(leads, ships, as_of="2025-12-31")[["lead_id", "gross_margin", "full_year"]]
+      lead_id  gross_margin  full_year
+    0      L1          40.0       True
+    1      L2          10.0      False
+    """
+    stop = require_timestamp(as_of, "as_of")
+    require_number(days, "days", low=1, integer=True)
+    data = require_frame(leads, "leads")
+    require_columns(data, [lead, channel, won_date, customer], "leads")
+    won_at = require_dates(data, won_date, "leads", allow_missing=True)
+    won = data.loc[won_at.notna(), [lead, channel, customer]].assign(**{won_date: won_at.dropna()})
+    if won[customer].isna().any():
+        row = won.index[won[customer].isna()][0]
+        fail(f"leads 中线索 '{won.loc[row, lead]}' 有成交日期，却没有客户编号（列 '{customer}'）。",
+             f"Lead '{won.loc[row, lead]}' of leads has a won date but no customer id "
+             f"(column '{customer}').")
+    ships = require_frame(shipments, "shipments")
+    require_columns(ships, [customer, order_date, revenue, cost], "shipments")
+    ordered = require_dates(ships, order_date, "shipments")
+    money = pd.DataFrame({customer: ships[customer], "ordered": ordered,
+                          "revenue": require_numeric(ships, revenue, "shipments").astype(float),
+                          "cost": require_numeric(ships, cost, "shipments").astype(float)})
+    span = pd.Timedelta(days=int(days))
+    joined = won.reset_index(drop=True).merge(money, on=customer, how="left")
+    inside = (joined["ordered"] >= joined[won_date]) & (joined["ordered"] < joined[won_date] + span)
+    joined.loc[~inside, ["revenue", "cost"]] = 0.0
+    totals = joined.groupby(lead, sort=False)[["revenue", "cost"]].sum()
+    result = won.reset_index(drop=True).merge(totals, left_on=lead, right_index=True, how="left")
+    result["gross_margin"] = result["revenue"] - result["cost"]
+    result["full_year"] = result[won_date] + span - pd.Timedelta(days=1) <= stop
+    return result[[lead, channel, customer, won_date, "revenue", "cost", "gross_margin",
+                   "full_year"]]
 
 
 def stage_positions(data: pd.DataFrame, stage, furthest):

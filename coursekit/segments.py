@@ -7,7 +7,8 @@ student can read:
 1. :func:`service_tiers` puts every customer in one of four service tiers,
    from 战略客户 (strategic) down to 常规客户 (regular) (seed 001), from its value (e.g.
    2025 profit) and its growth (e.g. the lifecycle ratio of
-   :func:`coursekit.lifecycle_stage`), with a written-down rule.
+   :func:`coursekit.lifecycle_stage`), with a written-down rule. Customers who
+   have already left (终止期) are set aside as 流失客户: no visits, one win-back call.
 2. :func:`retention_bonds` says which of the three levels of retention bonds
    (财务性 / 社会性 / 结构性联系, seed 003) each tier is tied with;
    :func:`bond_levels` describes the three levels.
@@ -31,8 +32,12 @@ TIER_LABELS = (
     "重点客户",  # 价值较高
     "潜力客户",  # 价值还不高，但增长快
     "常规客户",  # 其余
+    "流失客户",  # 已进入终止期：不列入分级服务，只做一次流失回访
 )
-"""Service tiers, most important first (seed 001)."""
+"""Service tiers, most important first (seed 001), and the customers who have left."""
+
+LOST = TIER_LABELS[-1]
+"""The tier of customers in 终止期: set aside before the others are ranked."""
 
 STRATEGIC_SHARE = 0.05
 """Share of customers (by value) that are 战略客户: the same top 5% as 铂金客户 and A类."""
@@ -64,25 +69,31 @@ _TIER_BONDS = dict(zip(TIER_LABELS, [  # financial, social, structural
     (True, True, False),
     (True, True, False),
     (True, False, False),
+    (False, False, False),
 ]))
 
 _PLAN = pd.DataFrame({
     "tier": list(TIER_LABELS),
-    "rule": ["价值排在最前面的 5%", "价值排在前 5%—20%",
-             "价值不在前 20%，但增长快（同比 ≥ 1.2 倍或新客户）", "其余客户"],
+    "rule": ["在仍在下单的客户里，价值排在最前面的 5%", "在仍在下单的客户里，价值排在前 5%—20%",
+             "价值不在前 20%，但增长快（同比 ≥ 1.2 倍或新客户）", "其余仍在下单的客户",
+             "已进入终止期（近几个月没有下单）"],
     "team": ["专属服务小组：客户经理 + 调度 + 客服，公司领导定期参与",
-             "固定的客户经理一对一负责", "客户经理跟进，业务员协助", "客服中心和线上自助"],
-    "visits_per_year": [24, 12, 4, 0],
+             "固定的客户经理一对一负责", "客户经理跟进，业务员协助", "客服中心和线上自助",
+             "客服中心做一次流失回访，有挽回希望的转给原客户经理"],
+    "visits_per_year": [24, 12, 4, 0, 0],
     "channels": ["专属经理电话和微信群、系统对接、季度经营分析会",
                  "客户经理电话和微信、每月对账时面谈", "电话回访、微信、线上平台",
-                 "客服热线、微信小程序、网站自助下单和查询"],
+                 "客服热线、微信小程序、网站自助下单和查询", "电话回访"],
     "services": ["定制物流方案；旺季优先保运力；7×24 小时异常响应；每月数据报告",
                  "异常优先处理；每月服务报告；旺季提前预订运力",
-                 "上门诊断物流需求；试用新线路或增值服务", "标准产品；自助查询轨迹；按承诺时效送达"],
+                 "上门诊断物流需求；试用新线路或增值服务", "标准产品；自助查询轨迹；按承诺时效送达",
+                 "问清离开的原因；结清账款和回单；把教训反馈给服务部门"],
     "pricing": ["年度框架合同，按量阶梯价，较长账期", "按量折扣，合同约定账期",
-                "阶段性优惠（试用价、首年折扣）", "标准价目表，积分和满减活动"],
+                "阶段性优惠（试用价、首年折扣）", "标准价目表，积分和满减活动",
+                "按原合同结清；挽回时可给一次性优惠"],
     "goal": ["深度合作，成为客户供应链的一部分", "扩大我们在客户货量里的份额，争取升为战略客户",
-             "挖掘需求、培养成重点客户", "高效、低成本地服务好，发现潜力及时升级"],
+             "挖掘需求、培养成重点客户", "高效、低成本地服务好，发现潜力及时升级",
+             "弄清为什么走，能挽回的争取回来"],
 })
 
 
@@ -114,25 +125,30 @@ def service_tiers(profile, value="profit", growth="ratio", stage="stage", custom
                   strategic_share=STRATEGIC_SHARE, key_share=KEY_SHARE, growth_min=GROWTH_MIN):
     """Sort customers into 战略 / 重点 / 潜力 / 常规 service tiers by value and growth.
 
-    Customers are ranked by value, highest first (equal values by id); with
-    ``n`` customers, the customer at rank ``k`` starts at the share
+    Customers in 终止期 have stopped ordering: they are set aside first as
+    流失客户 (no visits in the plan, one win-back call), so that a customer who
+    has left never takes a place, or a visit, meant for an active one.
+
+    The other customers are ranked by value, highest first (equal values by
+    id); with ``n`` of them, the customer at rank ``k`` starts at the share
     ``p = (k - 1) / n`` of the list (the rule of the value pyramid). The
     first rule that applies wins::
 
-        战略客户  if p < strategic_share and value > 0
-        重点客户  if p < key_share       and value > 0
-        潜力客户  if growth >= growth_min and stage != 终止期
+        流失客户  if stage == 终止期            (set aside before ranking)
+        战略客户  if p < strategic_share and value > 0    (赚钱的前 5%)
+        重点客户  if p < key_share       and value > 0    (赚钱的前 5%—20%)
+        潜力客户  if growth >= growth_min               (增长快)
         常规客户  otherwise
 
-    A missing growth is not growth. A customer in 终止期 has stopped ordering,
-    so its growth ratio describes orders that no longer come: it is never
-    潜力客户 (give ``stage=None`` to leave the stage out).
+    A missing growth is not growth. Give ``stage=None`` to leave the stage
+    out; then nobody is 流失客户.
 
-    With the defaults the 战略 and 重点 customers are the 铂金 and 黄金 customers
-    of :func:`coursekit.value_pyramid`, and 潜力客户 are the smaller customers
-    that grow as fast as the 成长期 rule of :func:`coursekit.lifecycle_stage`
-    asks (a ratio of infinity, a customer without orders a year ago, counts
-    as growth). A customer that loses money is never 战略 or 重点.
+    Without 流失客户 (e.g. ``stage=None``) the 战略 and 重点 customers are the 铂金
+    and 黄金 customers of :func:`coursekit.value_pyramid`, and 潜力客户 are the
+    smaller customers that grow as fast as the 成长期 rule of
+    :func:`coursekit.lifecycle_stage` asks (a ratio of infinity, a customer
+    without orders a year ago, counts as growth). A customer that loses
+    money is never 战略 or 重点.
 
     Parameters
     ----------
@@ -159,9 +175,11 @@ def service_tiers(profile, value="profit", growth="ratio", stage="stage", custom
     Returns
     -------
     DataFrame
-        A copy of ``profile`` sorted best first, plus ``rank`` (1 = highest
-        value), ``tier`` (ordered Categorical in the order of ``TIER_LABELS``,
-        most important first) and ``reason`` (which rule decided).
+        A copy of ``profile``: the ranked customers best first, then the
+        流失客户 (highest value first), plus ``rank`` (1 = highest value among
+        the ranked customers; empty for 流失客户, a nullable integer), ``tier``
+        (ordered Categorical in the order of ``TIER_LABELS``, most important
+        first) and ``reason`` (which rule decided).
 
     Examples
     --------
@@ -172,11 +190,11 @@ def service_tiers(profile, value="profit", growth="ratio", stage="stage", custom
     >>> tiers = service_tiers(profile, strategic_share=0.1, key_share=0.3)
     >>> tiers["tier"].tolist()  # doctest: +NORMALIZE_WHITESPACE
     ['战略客户', '重点客户', '重点客户', '潜力客户', '常规客户', '潜力客户',
-     '常规客户', '常规客户', '常规客户', '潜力客户']
+     '常规客户', '常规客户', '潜力客户', '流失客户']
     >>> tiers["reason"].tolist()[3]
     '价值排第4名（不在前30%），增长1.50倍（≥1.2）'
-    >>> tiers["reason"].tolist()[8]
-    '价值排第9名（不在前30%），已进入终止期'
+    >>> tiers["customer_id"].tolist()[-1], tiers["reason"].tolist()[-1]
+    ('c8', '已进入终止期：不参加排名，先做一次流失回访')
     """
     require_frame(profile, "profile")
     require_columns(profile, [customer, value, growth] + ([stage] if stage else []), "profile")
@@ -195,28 +213,30 @@ def service_tiers(profile, value="profit", growth="ratio", stage="stage", custom
              f"Column '{value}' of profile holds infinite values; values must be finite.")
 
     _, ids = _group_codes(profile, customer, "profile", sort=False)
-    order = _order_desc_then_id(values.to_numpy(dtype=np.float64), ids)
+    amounts = values.to_numpy(dtype=np.float64)
+    ended = np.zeros(len(profile), dtype=bool) if not stage else \
+        (profile[stage].astype("str") == "终止期").to_numpy()
+    active, lost = np.flatnonzero(~ended), np.flatnonzero(ended)
+    order = np.concatenate([active[_order_desc_then_id(amounts[active], ids.take(active))],
+                            lost[_order_desc_then_id(amounts[lost], ids.take(lost))]])
     out = profile.iloc[order].reset_index(drop=True)
-    n = len(out)
-    amount = values.to_numpy(dtype=np.float64)[order]
-    ratio = ratios.to_numpy(dtype=np.float64)[order]
-    start = np.arange(n) / n
+    n = len(active)
+    amount = amounts[order[:n]]
+    ratio = ratios.to_numpy(dtype=np.float64)[order[:n]]
+    start = np.arange(n) / max(n, 1)
     gains = amount > 0
     strategic = (start < strategic_share - 1e-9) & gains
     key = (start < key_share - 1e-9) & gains & ~strategic
-    ended = np.zeros(n, dtype=bool) if not stage else \
-        (out[stage].astype("str") == "终止期").to_numpy()
-    grows = ~strategic & ~key & (ratio >= growth_min) & ~ended  # NaN >= x is False
-    code = np.select([strategic, key, grows], [0, 1, 2], default=3)
+    grows = ~strategic & ~key & (ratio >= growth_min)  # NaN >= x is False
+    code = np.concatenate([np.select([strategic, key, grows], [0, 1, 2], default=3),
+                           np.full(len(lost), TIER_LABELS.index(LOST))])
 
-    def reason(k: int, rank: int, r: float, stopped: bool) -> str:
+    def reason(k: int, rank: int, r: float) -> str:
         top = f"（前{strategic_share:.0%}）" if k == 0 else f"（前{key_share:.0%}）"
         if k < 2:
             return f"价值排第{rank}名{top}"
         where = f"价值排第{rank}名" + ("（亏损）" if amount[rank - 1] <= 0
                                        else f"（不在前{key_share:.0%}）")
-        if stopped:
-            return f"{where}，已进入终止期"
         if np.isnan(r):
             return f"{where}，没有增长数据"
         if np.isinf(r):
@@ -224,10 +244,10 @@ def service_tiers(profile, value="profit", growth="ratio", stage="stage", custom
         sign = "≥" if r >= growth_min else "<"
         return f"{where}，增长{r:.2f}倍（{sign}{growth_min:g}）"
 
-    out["rank"] = np.arange(1, n + 1)
+    out["rank"] = pd.array(list(range(1, n + 1)) + [pd.NA] * len(lost), dtype="Int64")
     out["tier"] = pd.Categorical.from_codes(code, categories=list(TIER_LABELS), ordered=True)
-    out["reason"] = [reason(int(k), i + 1, float(r), bool(e))
-                     for i, (k, r, e) in enumerate(zip(code, ratio, ended))]
+    out["reason"] = [reason(int(k), i + 1, float(r)) for i, (k, r) in enumerate(zip(code, ratio))] \
+        + ["已进入终止期：不参加排名，先做一次流失回访"] * len(lost)
     return out
 
 
@@ -252,14 +272,16 @@ def bond_levels():
 def retention_bonds(tiers=None, tier="tier"):
     """Which retention bonds each service tier is tied with.
 
-    Every tier gets the financial bond; the social bond is added for 战略,
-    重点 and 潜力 customers; the structural bond, the hardest for a competitor
-    to copy and the most expensive to build, is kept for 战略客户::
+    Every active tier gets the financial bond; the social bond is added for
+    战略, 重点 and 潜力 customers; the structural bond, the hardest for a
+    competitor to copy and the most expensive to build, is kept for 战略客户.
+    流失客户 have left: no bond is kept up (无) until a win-back call succeeds::
 
         战略客户: 财务 + 社会 + 结构
         重点客户: 财务 + 社会
         潜力客户: 财务 + 社会
         常规客户: 财务
+        流失客户: 无
 
     Parameters
     ----------
@@ -275,13 +297,13 @@ def retention_bonds(tiers=None, tier="tier"):
     DataFrame
         A copy of ``tiers`` (a Series becomes a column ``tier``) plus the
         booleans ``financial``, ``social``, ``structural`` and the text
-        ``bonds`` (e.g. "财务 + 社会"); for ``None`` the four tiers.
+        ``bonds`` (e.g. "财务 + 社会", "无" for none); for ``None`` one row per tier.
 
     Examples
     --------
     >>> retention_bonds()[["tier", "bonds"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
     [['战略客户', '财务 + 社会 + 结构'], ['重点客户', '财务 + 社会'],
-     ['潜力客户', '财务 + 社会'], ['常规客户', '财务']]
+     ['潜力客户', '财务 + 社会'], ['常规客户', '财务'], ['流失客户', '无']]
     >>> retention_bonds(pd.Series(["常规客户", "战略客户"]))["structural"].tolist()
     [False, True]
     """
@@ -295,14 +317,14 @@ def retention_bonds(tiers=None, tier="tier"):
     short = np.array(["财务", "社会", "结构"])
     for i, column in enumerate(BOND_COLUMNS):
         out[column] = flags[:, i]
-    out["bonds"] = [" + ".join(short[row]) for row in flags]
+    out["bonds"] = [" + ".join(short[row]) or "无" for row in flags]
     return out
 
 
 def service_plan(tiers=None, tier="tier", value="profit"):
     """The differentiated service plan: who serves each tier, how often, how, at what price.
 
-    One row per tier, from 战略客户 down to 常规客户. Given customers
+    One row per tier, from 战略客户 down to 常规客户, then 流失客户. Given customers
     with tiers, the plan also counts them and, when the ``value`` column is
     there, gives each tier's share of the total value::
 
@@ -334,9 +356,9 @@ def service_plan(tiers=None, tier="tier", value="profit"):
     ...                           "profit": [600.0, 300.0, 100.0]})
     >>> plan = service_plan(customers)
     >>> plan["tier"].tolist()[0], plan["tier"].tolist()[-1]
-    ('战略客户', '常规客户')
+    ('战略客户', '流失客户')
     >>> plan[["customers", "value_share", "visits_per_year"]].values.tolist()
-    [[1.0, 0.6, 24.0], [0.0, 0.0, 12.0], [0.0, 0.0, 4.0], [2.0, 0.4, 0.0]]
+    [[1.0, 0.6, 24.0], [0.0, 0.0, 12.0], [0.0, 0.0, 4.0], [2.0, 0.4, 0.0], [0.0, 0.0, 0.0]]
     >>> int((plan["customers"] * plan["visits_per_year"]).sum())
     24
     """

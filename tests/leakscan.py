@@ -13,7 +13,8 @@ import math
 import re
 from dataclasses import dataclass
 
-NUMBER = re.compile(r"(?<![\w.])([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%|万)?")
+NUMBER = re.compile(r"(?<![\w.])([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![0-9A-Za-z_])\s*(%|万)?")
+"""A number as a reader sees it; digits glued to Latin letters (widget ids such as 58dca9…) are not one."""
 TAG = re.compile(r"<[^>]+>")
 MODEL_ID = re.compile(r"(?:IPY_MODEL_)?\b[0-9a-f]{32}\b")
 """Widget model ids (random hex, new on every run): their leading digits are not numbers."""

@@ -27,7 +27,11 @@ def _raised(code: str) -> BaseException:
     ('table[table["industry"] == "电商" and table["revenue"] > 1]', "and、or"),
     ('table["Revenue"]', "columns"),
     ("revenue_total", "还没有运行"),
-    ("x = 1，2", "中文标点「，」"),
+    ("x = 1，2", "全角符号「，」"),
+    ("x = 100 × 0.9", "英文的 *"),
+    ("x = 0.9 ^ 5", "**"),
+    ('table["城市"]', "customer_id"),
+    ("answer = C", '"C"'),
     ('x = "a', "引号"),
     ("if True\n    pass", "冒号"),
     ("x = ... / 2", "还没有作答"),
@@ -110,12 +114,14 @@ def test_in_a_kernel_the_help_follows_the_traceback(kernel):
     assert "TypeError" in shown
     assert shown.index("TypeError") < shown.index("💡")
     assert "加括号" in shown and get_question(QID).hint in shown
+    assert shown.count("💡") == 1
 
 
 def test_in_a_kernel_a_full_width_comma_is_named(kernel):
     status, shown = _run(kernel, "x = (1，2)")
     assert status == "error"
-    assert "SyntaxError" in shown and "中文标点「，」" in shown
+    assert "SyntaxError" in shown and "全角符号「，」" in shown
+    assert shown.count("💡") == 1
 
 
 def test_in_a_kernel_cells_that_run_show_no_help(kernel):

@@ -143,6 +143,10 @@ def test_flow_chart_draws_six_steps_and_highlights_one():
     texts = [t.get_text() for t in ax.texts]
     assert texts[:6] == ["受理", "记录", "分析", "处理", "回访", "改进"]
     assert any("7 个工作日" in t for t in texts) and any("不满意" in t for t in texts)
+    # the rule is the State Post Bureau's 办法 of 2014-08-27 (not a 规章), and the title is Chinese only
+    assert any("《邮政业消费者申诉处理办法》" in t and "2014-08-27" in t for t in texts)
+    assert not any("规章" in t for t in texts)
+    assert ax.get_title() == "投诉处理流程"
     colours = [p.get_facecolor() for p in ax.patches if hasattr(p, "get_boxstyle")]
     assert len(colours) == 6 and len({tuple(c) for c in colours}) == 2
     with pytest.raises(ValueError, match="highlight"):

@@ -39,21 +39,23 @@ def assert_bilingual(error):
 # ---------------------------------------------------------------------------
 
 def test_service_tiers_by_hand():
-    # n = 10; start share p = (k - 1) / 10: ranks 1 (p 0) strategic < 0.1, ranks 2-3 (p 0.1, 0.2) key < 0.3;
-    # then growth: c3 1.5 yes, c4 0.7 no, c5 inf yes (new), c6 1.0 no, c7 NaN no,
-    # c8 2.0 but 终止期 no, c9 1.3 yes although it loses money
+    # c8 is in 终止期: set aside as 流失客户, the other 9 are ranked.
+    # n = 9; start share p = (k - 1) / 9: rank 1 (p 0) strategic < 0.1, ranks 2-3 (p 0.11, 0.22)
+    # key < 0.3; then growth: c3 1.5 yes, c4 0.7 no, c5 inf yes (new), c6 1.0 no, c7 NaN no,
+    # c9 1.3 yes although it loses money
     out = service_tiers(profile(), strategic_share=0.1, key_share=0.3)
+    assert out["customer_id"].tolist() == ["c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c9", "c8"]
     assert out["tier"].tolist() == ["战略客户", "重点客户", "重点客户", "潜力客户", "常规客户",
-                                    "潜力客户", "常规客户", "常规客户", "常规客户", "潜力客户"]
-    assert out["rank"].tolist() == list(range(1, 11))
+                                    "潜力客户", "常规客户", "常规客户", "潜力客户", "流失客户"]
+    assert out["rank"].tolist()[:9] == list(range(1, 10)) and pd.isna(out["rank"].iloc[9])
     assert out["reason"].tolist()[:3] == ["价值排第1名（前10%）", "价值排第2名（前30%）",
                                           "价值排第3名（前30%）"]
     reasons = out.set_index("customer_id")["reason"]
     assert reasons["c4"] == "价值排第5名（不在前30%），增长0.70倍（<1.2）"
     assert reasons["c5"] == "价值排第6名（不在前30%），去年同期没有运单（新客户）"
     assert reasons["c7"] == "价值排第8名（不在前30%），没有增长数据"
-    assert reasons["c8"] == "价值排第9名（不在前30%），已进入终止期"
-    assert reasons["c9"] == "价值排第10名（亏损），增长1.30倍（≥1.2）"
+    assert reasons["c8"] == "已进入终止期：不参加排名，先做一次流失回访"
+    assert reasons["c9"] == "价值排第9名（亏损），增长1.30倍（≥1.2）"
     assert list(out["tier"].cat.categories) == list(TIER_LABELS) and out["tier"].cat.ordered
 
 
@@ -62,7 +64,7 @@ def test_service_tiers_keeps_columns_sorts_and_leaves_input_alone():
     before = data.copy()
     out = service_tiers(data, strategic_share=0.1, key_share=0.3)
     pd.testing.assert_frame_equal(data, before)
-    assert out["customer_id"].tolist() == [f"c{i}" for i in range(10)]
+    assert out["customer_id"].tolist() == [f"c{i}" for i in (0, 1, 2, 3, 4, 5, 6, 7, 9, 8)]
     assert {"profit", "ratio", "stage", "rank", "tier", "reason"} <= set(out.columns)
 
 
@@ -72,9 +74,19 @@ def test_service_tiers_without_stage_lets_an_ended_customer_grow():
     assert out.set_index("customer_id").loc["c8", "tier"] == "潜力客户"
 
 
+def test_a_customer_who_has_left_never_takes_a_top_place():
+    # c0 has the highest value but left: the next customer becomes 战略客户
+    data = profile(stage=["终止期"] + ["成熟期"] * 9)
+    out = service_tiers(data, strategic_share=0.1, key_share=0.3).set_index("customer_id")
+    assert out.loc["c0", "tier"] == "流失客户"
+    assert out.loc["c1", "tier"] == "战略客户" and out.loc["c1", "rank"] == 1
+    plan = service_plan(out.reset_index())
+    assert plan.set_index("tier").loc["流失客户", "visits_per_year"] == 0
+
+
 def test_loss_makers_are_never_strategic_or_key():
     data = profile(profit=[-1.0] * 10, ratio=[1.0] * 10)
-    assert set(service_tiers(data)["tier"]) == {"常规客户"}
+    assert set(service_tiers(data)["tier"]) == {"常规客户", "流失客户"}  # c8 has left
 
 
 def test_equal_values_rank_by_id_and_other_column_names():
@@ -140,9 +152,10 @@ def test_bond_levels_are_three_and_a_fresh_copy():
 def test_retention_bonds_rule_and_per_customer():
     rule = retention_bonds()
     assert rule["tier"].tolist() == list(TIER_LABELS)
-    assert rule["structural"].tolist() == [True, False, False, False]
-    assert rule["social"].tolist() == [True, True, True, False]
-    assert rule["financial"].all()
+    assert rule["structural"].tolist() == [True, False, False, False, False]
+    assert rule["social"].tolist() == [True, True, True, False, False]
+    assert rule["financial"].tolist() == [True, True, True, True, False]
+    assert rule["bonds"].tolist()[-1] == "无"
     customers = pd.DataFrame({"customer_id": ["a", "b"], "level": ["常规客户", "战略客户"]})
     out = retention_bonds(customers, tier="level")
     assert out["bonds"].tolist() == ["财务", "财务 + 社会 + 结构"]
@@ -170,10 +183,10 @@ def test_service_plan_counts_shares_and_visits():
                               "profit": [500.0, 300.0, 250.0, -50.0]})
     plan = service_plan(customers)
     assert plan["tier"].tolist() == list(TIER_LABELS)
-    assert plan["customers"].tolist() == [1, 2, 0, 1]
+    assert plan["customers"].tolist() == [1, 2, 0, 1, 0]
     # shares of the total 1000: 500, 550, 0, -50
-    assert plan["value_share"].round(3).tolist() == [0.5, 0.55, 0.0, -0.05]
-    assert plan["visits_per_year"].tolist() == [24, 12, 4, 0]
+    assert plan["value_share"].round(3).tolist() == [0.5, 0.55, 0.0, -0.05, 0.0]
+    assert plan["visits_per_year"].tolist() == [24, 12, 4, 0, 0]
     assert int((plan["customers"] * plan["visits_per_year"]).sum()) == 24 + 2 * 12
     assert plan["bonds"].tolist() == retention_bonds()["bonds"].tolist()
     assert list(plan.columns[:3]) == ["tier", "customers", "value_share"]
@@ -181,7 +194,7 @@ def test_service_plan_counts_shares_and_visits():
 
 def test_service_plan_without_customers_or_value():
     plain = service_plan()
-    assert "customers" not in plain.columns and len(plain) == 4
+    assert "customers" not in plain.columns and len(plain) == len(TIER_LABELS) == 5
     counted = service_plan(pd.DataFrame({"tier": ["潜力客户"]}))
     assert "value_share" not in counted.columns
     assert "value_share" not in service_plan(pd.DataFrame({"tier": ["潜力客户"], "profit": [1.0]}),
@@ -273,11 +286,15 @@ def course_tiers():
     return service_tiers(profile), value_pyramid(profit)
 
 
-def test_course_tiers_line_up_with_the_pyramid(course_tiers):
-    tiers, pyramid = course_tiers
+def test_course_tiers_line_up_with_the_pyramid_of_active_customers(course_tiers):
+    tiers, _ = course_tiers
+    active = tiers[tiers["tier"] != "流失客户"]
+    levels = value_pyramid(active[["customer_id", "profit"]])["tier"].value_counts()
     counts = tiers["tier"].value_counts()
-    levels = pyramid["tier"].value_counts()
     assert counts["战略客户"] == levels["铂金客户"] and counts["重点客户"] == levels["黄金客户"]
+    lost = tiers[tiers["tier"] == "流失客户"]
+    assert not lost.empty and (lost["stage"] == "终止期").all()
+    assert (active["stage"] != "终止期").all()
     potential = tiers[tiers["tier"] == "潜力客户"]
     assert not potential.empty and (potential["stage"] != "终止期").all()
     assert (potential["ratio"] >= 1.2).all()

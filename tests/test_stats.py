@@ -59,3 +59,50 @@ def test_interval_contains_the_rate_and_stays_in_0_1(pair):
     row = ck.rate_interval(wins, n).iloc[0]
     assert 0 <= row["low"] <= row["rate"] <= row["high"] <= 1
     assert np.isfinite([row["low"], row["high"]]).all()
+
+
+# ------------------------------------------------------------ nps_interval
+
+def test_nps_interval_by_hand():
+    # n' = 103, p' = 31/103, d' = 11/103: centre 0.19417, half 1.96 * sqrt(0.0035932) = 0.11748
+    row = ck.nps_interval(30, 10, 100).iloc[0]
+    assert row["nps"] == pytest.approx(20.0)
+    assert row["low"] == pytest.approx(7.669, abs=1e-3)
+    assert row["high"] == pytest.approx(31.166, abs=1e-3)
+    assert not row["too_few"]
+
+
+def test_nps_interval_small_groups_are_wide_and_flagged():
+    table = ck.nps_interval(pd.Series({"小": 5, "大": 50}), pd.Series({"小": 2, "大": 20}),
+                            pd.Series({"小": 20, "大": 200}))
+    assert table["nps"].tolist() == pytest.approx([15.0, 15.0])
+    width = table["high"] - table["low"]
+    assert width["小"] > 2 * width["大"]
+    assert table["too_few"].tolist() == [True, False]
+
+
+def test_nps_interval_never_collapses_for_a_group_of_only_promoters():
+    row = ck.nps_interval(6, 0, 6).iloc[0]
+    assert row["nps"] == 100 and row["high"] == 100 and row["low"] < 60
+
+
+@pytest.mark.parametrize("args,kind,words", [
+    ((5, 6, 10), ValueError, "respondents"),
+    ((1, 1, 0), ValueError, "respondents"),
+    ((1.5, 1, 10), TypeError, "整数"),
+    (("3", 1, 10), TypeError, "promoters"),
+    ((pd.Series({"a": 1}), pd.Series({"b": 1}), pd.Series({"a": 5})), ValueError, "标签"),
+])
+def test_nps_interval_bad_inputs_get_a_bilingual_error(args, kind, words):
+    with pytest.raises(kind, match=words):
+        ck.nps_interval(*args)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 3000).flatmap(lambda n: st.tuples(
+    st.integers(0, n).flatmap(lambda p: st.tuples(st.just(p), st.integers(0, n - p))),
+    st.just(n))))
+def test_nps_interval_contains_the_score_and_stays_in_range(case):
+    (promoters, detractors), n = case
+    row = ck.nps_interval(promoters, detractors, n).iloc[0]
+    assert -100 <= row["low"] <= row["nps"] <= row["high"] <= 100

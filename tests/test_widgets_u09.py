@@ -32,6 +32,7 @@ def test_default_is_seven_working_days_and_agrees_with_complaint_kpis(demo, comp
     text = readout_text(demo)
     expected = f"{rate(complaints).iloc[0]:.1%}"
     assert "期限 7 个工作日" in text and f"按期完结 {expected}" in text
+    assert "《邮政业消费者申诉处理办法》" in text and "规章" not in text
 
 
 def test_slider_and_day_count_change_the_readout(demo, complaints):

@@ -1,11 +1,13 @@
-"""Exercises of u08_crm.ipynb (单元8 物流 CRM 和客户管理)."""
+"""Exercises of u08_crm.ipynb (单元8（上） 物流 CRM 和客户管理); 项目4 is u08b_service_plan."""
 from functools import lru_cache
 
-from . import choice, items, number
+from . import choice, number, series, text
 
 AS_OF = "2025-12-31"
 FILE_CUSTOMER = "C0080"   # the customer whose complaints exercise 4 counts
 CLV_INPUTS = dict(margin=20_000, retention=0.85, discount=0.08)
+MANAGER = "黄晓琳"        # 小黄, the account manager of the case opening
+VISIT_RETENTION, VISIT_DISCOUNT = 0.85, 0.08   # 「3.4 小黄先去拜访谁：用客户终身价值做决定」
 
 
 @lru_cache(maxsize=1)
@@ -44,52 +46,33 @@ def _clv(**changes):
     return clv(**{**CLV_INPUTS, **changes})
 
 
-@lru_cache(maxsize=4)
-def _rfm_segments(reference, window_days):
-    from ..classify import rfm_score, rfm_segment, rfm_table
-
-    table = rfm_table(_shipments(), as_of=AS_OF, window_days=window_days)
-    return rfm_segment(rfm_score(table), reference=reference)
-
-
-def _n_important(reference="median", window_days=365):
-    return int((_rfm_segments(reference, window_days)["segment"] == "重要价值客户").sum())
+def _profit_by_hand(cost_factor=1.0):
+    """2025 profit per customer: revenue summed minus cost summed (cost scaled for wrong answers)."""
+    shipments = _shipments()
+    by_customer = shipments[shipments["order_date"].dt.year == 2025].groupby("customer_id")
+    return by_customer["revenue"].sum() - cost_factor * by_customer["cost"].sum()
 
 
 @lru_cache(maxsize=1)
-def _pyramid():
-    from ..classify import value_pyramid
-
-    return value_pyramid(_profit_2025())
-
-
-def _platinum_share():
-    pyramid = _pyramid()
-    return float(pyramid.loc[pyramid["tier"] == "铂金客户", "profit"].sum() / pyramid["profit"].sum())
-
-
-def _big_ids(year):
-    from ..classify import big_customers
-
-    return big_customers(_shipments(), year=year)["customer_id"].tolist()
-
-
-@lru_cache(maxsize=1)
-def _plan():
+def _declining_clv():
+    """CLV of the account manager's customers in 衰退期, from their 2025 profit (best first)."""
+    from ..data import load_dataset
     from ..lifecycle import lifecycle_stage
-    from ..segments import service_plan, service_tiers
 
-    stages = lifecycle_stage(_shipments(), as_of=AS_OF).rename(columns={"id": "customer_id"})
-    profile = _profit_2025().merge(stages[["customer_id", "stage", "ratio"]], on="customer_id",
-                                   how="left")
-    return service_plan(service_tiers(profile))
+    customers = load_dataset("customers")
+    mine = customers.loc[customers["account_manager"] == MANAGER, "customer_id"]
+    stages = lifecycle_stage(_shipments(), as_of=AS_OF).set_index("id")["stage"].astype(str)
+    profit = _profit_2025().set_index("customer_id")["profit"]
+    declining = [c for c in mine if stages.get(c) == "衰退期" and c in profit.index]
+    value = profit[declining] * VISIT_RETENTION / (1 + VISIT_DISCOUNT - VISIT_RETENTION)
+    return value.sort_values(ascending=False)
 
 
-def _visits(tiers=None):
-    plan = _plan()
-    if tiers is not None:
-        plan = plan[plan["tier"].isin(tiers)]
-    return int((plan["customers"] * plan["visits_per_year"]).sum())
+def _biggest_declining():
+    """The declining customer of the manager with the most waybills in 2025 (the tempting answer)."""
+    shipments = _shipments()
+    counts = shipments[shipments["order_date"].dt.year == 2025]["customer_id"].value_counts()
+    return str(counts.reindex(_declining_clv().index).idxmax())
 
 
 QUESTIONS = [
@@ -97,6 +80,14 @@ QUESTIONS = [
            hint="重读「1.4 维系客户的三个层次」：比一比对手要学会每一层需要多少时间和投入，"
                 "降价第二天就能跟上，哪一层要花很长时间才能搭起来？",
            wrong=["A", "B", "D"]),
+    series("u08.profit_by_hand", _profit_by_hand, tolerance=0.01,
+           hint="重读「2.3 客户盈利能力：每位客户赚多少钱」：只用 2025 年下单的运单（ships_2025），"
+                "按 customer_id 分组，revenue 的和减去 cost 的和；结果是一列数据，行标签是客户编号。",
+           wrong=[lambda: _profit_by_hand(0.0),
+                  lambda: _shipments().groupby("customer_id")["revenue"].sum()
+                  - _shipments().groupby("customer_id")["cost"].sum(),
+                  lambda: _profit_by_hand() / 10_000],
+           errors={"KeyError": "列名要写英文原名：\"revenue\"、\"cost\"、\"customer_id\"。"}),
     number("u08.clv_value", lambda: _clv(), tolerance=1,
            hint="重读「2.4 客户终身价值（CLV）」：用 ck.clv(每年利润, 留存率, 折现率)，"
                 "利润写成元（20000，不是 2），留存率和折现率写成小数；不给 years 就是无限期。",
@@ -110,23 +101,18 @@ QUESTIONS = [
            hint="重读「3.3 整理一位客户的档案」：两个条件要同时满足——customer_id 等于 "
                 f"\"{FILE_CUSTOMER}\"，received_at 的年份是 2025；用 & 连接，再 .sum() 数个数。",
            wrong=[lambda: _complaints_of(FILE_CUSTOMER), lambda: _complaints_of(FILE_CUSTOMER, 2023),
-                  lambda: _complaints_of("C0065", 2025)]),
-    number("u08.n_value_median", _n_important,
-           hint="重读「4.1 RFM 分析」：先用 ck.rfm_segment(scored, reference=\"median\") 改成中位数作参照，"
-                "再数 segment 列等于 \"重要价值客户\" 的行；scored 要用近 12 个月（window_days=365）的那张表。",
-           wrong=[lambda: _n_important("mean"), lambda: _n_important("median", None), 28, 282]),
-    number("u08.platinum_share", _platinum_share, tolerance=0.001,
-           hint="重读「4.2 客户价值金字塔：铂金、黄金、铁质、铅质」：分子是铂金客户 2025 年利润之和，分母是全部客户利润之和；"
-                "要的是利润占比（小数，例如 0.3），不是客户数占比，也不是百分数。",
-           wrong=[lambda: float((_pyramid()["tier"] == "铂金客户").mean()), 0.05, lambda: _platinum_share() * 100,
-                  lambda: float(_pyramid().loc[_pyramid()["tier"] == "黄金客户", "profit"].sum()
-                                / _pyramid()["profit"].sum())]),
-    items("u08.big_2024", lambda: _big_ids(2024),
-          hint="重读「4.3 大客户：一年超过 5,000 票」：ck.big_customers 的参数 year 决定看哪一年，默认是 2025；"
-               "要的是客户编号（customer_id 那一列），不是整张表。",
-          wrong=[lambda: _big_ids(2025), lambda: _big_ids(2024)[:-1]]),
-    number("u08.visits", _visits,
-           hint="重读「4.5 差异化服务方案」：每个等级的拜访次数 = 客户数 customers × 每位客户每年的拜访次数 "
-                "visits_per_year，再把四个等级加起来；别只加 visits_per_year 一列。",
-           wrong=[40, lambda: _visits(["战略客户", "重点客户"]), lambda: _visits() / 12]),
+                  lambda: _complaints_of("C0065", 2025)],
+           errors={"TypeError": "两个条件用 & 连起来时，每个条件都要加括号："
+                                "(complaints[\"customer_id\"] == \"C0080\") & (……== 2025)。"}),
+    number("u08.visit_clv", lambda: float(_declining_clv().iloc[0]), tolerance=1,
+           hint="重读「3.4 小黄先去拜访谁：用客户终身价值做决定」：只看 huang 里 stage 是“衰退期”的客户，CLV = 2025 年利润 × 0.85 ÷ "
+                "(1 + 0.08 − 0.85)，取最大的那一个；利润用元，不要换成万元。",
+           wrong=[lambda: float(_declining_clv()[_biggest_declining()]),
+                  lambda: float(_declining_clv().iloc[1]),
+                  lambda: float(_declining_clv().iloc[0]) / 10_000,
+                  lambda: float(_declining_clv().iloc[0]) * (1 + 0.08 - 0.85) / 0.85]),
+    text("u08.visit_first", lambda: str(_declining_clv().index[0]),
+         hint="重读「3.4 小黄先去拜访谁：用客户终身价值做决定」：目标是保住将来最多的利润，看练习 6 第一步算出的客户终身价值，"
+              "不是运单最多的客户；写客户编号，例如 \"C0001\"。",
+         wrong=[_biggest_declining, lambda: str(_declining_clv().index[1]), "C0080"]),
 ]

@@ -4,7 +4,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import choice, custom, items, number
+from . import choice, custom, number, text
 
 # The phone call of 「练习 2」 in 「3.2 投诉受理单和处理单」; the notebook tells the same story.
 SCENARIO = dict(complaint_id="TS2025-1202-01", received_at="2025-12-02 10:20",
@@ -34,15 +34,36 @@ def _per_10k_2025():
     return float(_kpis("year").loc["2025", "complaints_per_10k"])
 
 
-def _lost_within(**options):
-    return float(_kpis("category", **options).loc["丢失", "within_deadline_rate"])
-
-
-def _vital_few(value=None):
+def _vital_share(year=None, value=None):
+    """Share of the vital few categories (Pareto by count, or by ``value``) in one year's complaints."""
     from ..complaints import complaint_pareto
 
-    table = complaint_pareto(_data()[0], value=value)
-    return table.loc[table["vital_few"], "category"].tolist()
+    complaints = _data()[0]
+    if year is not None:
+        complaints = complaints[complaints["received_at"].dt.year == year]
+    table = complaint_pareto(complaints, value=value)
+    return float(table.loc[table["vital_few"], "share"].sum())
+
+
+def _unhappy_counts():
+    """Complaints whose customer was not satisfied at the follow-up call, per category, most first."""
+    complaints = _data()[0]
+    unhappy = complaints[complaints["satisfied"] == False]  # noqa: E712 (nullable column)
+    return unhappy["category"].astype(str).value_counts()
+
+
+def _unhappy_share(position=0, of_all=True):
+    counts = _unhappy_counts()
+    total = counts.sum() if of_all else len(_data()[0])
+    return float(counts.iloc[position] / total)
+
+
+def _most_unhappy(position=0):
+    return str(_unhappy_counts().index[position])
+
+
+def _most_complaints():
+    return str(_data()[0]["category"].value_counts().index[0])
 
 
 def _form(**changes):
@@ -83,24 +104,28 @@ QUESTIONS = [
                   lambda: _form(received_at="2025-12-02"), lambda: _form(intake_channel="微信"),
                   lambda: _form(demand="加防水包装"), dict(SCENARIO)]),
     number("u09.per_10k_2025", _per_10k_2025, tolerance=0.05,
-           hint="重读「3.3 用数据看处理结果」：用 by=\"year\" 按年份分组，行标签是文字 \"2025\"；"
-                "要的是每万票运单的投诉数（complaints_per_10k），不是三年合计，也不是每千票。",
+           hint="重读「3.3 用数据看处理结果」：分子是 received_at 在 2025 年的投诉条数，分母是 order_date 在 "
+                "2025 年的运单票数，相除再乘 10000；不是三年合计，也不是乘 1000。",
            wrong=[lambda: float(_kpis()["complaints_per_10k"].iloc[0]),
                   lambda: _per_10k_2025() / 10, lambda: float(_kpis("year").loc[
-                      "2024", "complaints_per_10k"]), lambda: _per_10k_2025() * 100]),
-    number("u09.lost_within", _lost_within, tolerance=0.001,
-           hint="重读「3.3 用数据看处理结果」：用 by=\"category\" 按投诉类别分组，取“丢失”那一行的 "
-                "within_deadline_rate；期限用默认的 7 个工作日，别改成日历日，也别用全部投诉的数。",
-           wrong=[lambda: float(_kpis()["within_deadline_rate"].iloc[0]),
-                  lambda: _lost_within(working_days=False), lambda: 1 - _lost_within(),
-                  lambda: _lost_within() * 100]),
-    items("u09.vital_few", _vital_few,
-          hint="重读「4.1 先改哪一类：投诉的帕累托分析」：取 vital_few 为 True 的行的 category 列；"
-               "跨过 80% 的那一类也算在关键少数里，按条数数，不按赔偿金额。",
-          wrong=[lambda: _vital_few()[:-1], lambda: _vital_few("compensation"),
-                 lambda: _data()[0]["category"].cat.categories.tolist()]),
+                      "2024", "complaints_per_10k"]), lambda: _per_10k_2025() * 100],
+           errors={"AttributeError": "日期列取年份要写 .dt.year，例如 complaints[\"received_at\"].dt.year。"}),
+    number("u09.vital_share_2025", lambda: _vital_share(2025), tolerance=0.001,
+           hint="重读「4.1 先改哪一类：投诉的帕累托分析」：先筛出 received_at 在 2025 年的投诉，交给 ck.complaint_pareto，"
+                "再把 vital_few 为 True 的几行的 share 加起来；不是三年合计的表，也不是按赔偿金额排的表。",
+           wrong=[_vital_share, lambda: _vital_share(2025, "compensation"),
+                  lambda: _vital_share(2024), lambda: _vital_share(2025) * 100]),
+    number("u09.unhappy_share", _unhappy_share, tolerance=0.001,
+           hint="重读「4.1 先改哪一类：投诉的帕累托分析」里的练习 5：先挑出 satisfied == False 的投诉，"
+                "按 category 数个数，最多的那一类的条数 ÷ 回访不满意的投诉总条数（不是全部投诉的条数）。",
+           wrong=[lambda: _unhappy_share(of_all=False), lambda: _unhappy_share(1),
+                  _vital_share, lambda: _unhappy_share() * 100]),
+    text("u09.attack_first", _most_unhappy,
+         hint="重读「4.1 先改哪一类：投诉的帕累托分析」：经理的目标是减少回访时仍不满意的客户，"
+              "看练习 5 第一步数出来的那一列，而不是投诉条数最多的那一类。",
+         wrong=[_most_complaints, lambda: _most_unhappy(1), "费用争议"]),
     choice("u09.best_reply", "C",
-           hint="重读「4.3 好的回复和不好的回复」：好的回复先道歉、不推责任，"
-                "再给出具体的行动和时间点，还准备了备用方案。",
+           hint="重读「4.3 好的回复和不好的回复」：四种说法都道了歉，再比一比：有没有推给别人、"
+                "有没有拿合同挡客户、有没有具体的行动和时间点、有没有解决客户明天开业的问题。",
            wrong=["A", "B", "D"]),
 ]

@@ -17,7 +17,7 @@ u04 approach            priority_demo
 u05 negotiation         breakeven_demo
 u06 closing             payment_terms_demo
 u07 service             service_demo, word_of_mouth_demo
-u08 CRM                 rfm_demo, lifecycle_demo, clv_demo
+u08 CRM                 lifecycle_demo, clv_demo; rfm_demo (in u08b)
 u09 complaints          deadline_demo, complaint_pareto_demo
 case Walmart            walmart_expansion_demo
 case DHL-Sinotrans      tracking_alert_demo

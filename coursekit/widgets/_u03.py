@@ -11,17 +11,20 @@ _PASS, _WATCH = "#55A868", "#C44E52"
 
 
 def lead_score_demo(leads=None):
-    """Four weight sliders and a cutoff slider; readout of grade counts and their past win rate.
+    """Four weight sliders and a cutoff slider; readout of grade shares and their past win rate.
 
     The score is :func:`coursekit.qualify_leads` with the chosen weights (they
     are normalised to sum to 1). The readout also shows how many of the
     优先跟进 leads were in fact won later: a scoring rule is good when the
-    leads it puts first are the ones that sign.
+    leads it puts first are the ones that sign. Shares rather than counts are
+    shown, so the saved readout does not answer the notebook's counting
+    exercise; the win rate carries its 95% interval and an in-sample warning.
     """
     import ipywidgets as w
     import numpy as np
 
     from ..qualifying import DEFAULT_WEIGHTS, GRADE_CUTOFFS, qualify_leads
+    from ..stats import rate_interval
 
     data = given_or_loaded(leads, "leads")
     won = (data["furthest_stage"].astype(str) == "成交").to_numpy()
@@ -45,15 +48,21 @@ def lead_score_demo(leads=None):
         result = scored(**values)
         if result is None:
             return "四个权重不能全是 0：至少给一个因素分量。"
-        counts = result["grade"].value_counts()
+        shares = result["grade"].value_counts(normalize=True)
         first = (result["grade"] == "优先跟进").to_numpy()
-        rate = won[first].mean() if first.any() else 0.0
         total = sum(values[k] for k in FACTORS)
-        shares = "、".join(f"{FACTORS[k]} {values[k] / total:.0%}" for k in FACTORS)
-        return (f"权重（换算成合计 100%）：{shares}\n"
-                f"优先跟进 {counts.get('优先跟进', 0)} 条、持续培育 {counts.get('持续培育', 0)} 条、"
-                f"暂缓 {counts.get('暂缓', 0)} 条；\n"
-                f"优先跟进的线索里后来成交的占 {rate:.1%}（全部线索平均 {base_rate:.1%}）")
+        weights = "、".join(f"{FACTORS[k]} {values[k] / total:.0%}" for k in FACTORS)
+        lines = [f"权重（换算成合计 100%）：{weights}",
+                 f"优先跟进占 {shares.get('优先跟进', 0):.1%}、持续培育占 {shares.get('持续培育', 0):.1%}、"
+                 f"暂缓占 {shares.get('暂缓', 0):.1%}（共 {len(result)} 条线索）；"]
+        if first.any():
+            band = rate_interval(int(won[first].sum()), int(first.sum())).iloc[0]
+            lines.append(f"优先跟进的线索里后来成交的占 {band['rate']:.1%}"
+                         f"（95% 区间 {band['low']:.1%}—{band['high']:.1%}；全部线索平均 {base_rate:.1%}）")
+        else:
+            lines.append(f"没有线索达到优先跟进的分数线（全部线索平均成交 {base_rate:.1%}）")
+        lines.append("在同一批线索上调出来的“最好”权重，换一批新线索时效果多半会打折扣。")
+        return "\n".join(lines)
 
     def draw(**values):
         import matplotlib.pyplot as plt
@@ -66,7 +75,7 @@ def lead_score_demo(leads=None):
         bins = np.arange(0, 105, 5)
         for grade, colour in _GRADE_COLOURS.items():
             scores = result.loc[result["grade"] == grade, "score"]
-            ax.hist(scores, bins=bins, color=colour, label=f"{grade}（{len(scores)} 条）")
+            ax.hist(scores, bins=bins, color=colour, label=f"{grade}（{len(scores) / len(result):.0%}）")
         for cut in sorted({values["high"], min(low, values["high"])}):
             ax.axvline(cut, color="black", linestyle="--", linewidth=1)
         ax.set_xlim(0, 100)

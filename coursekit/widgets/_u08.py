@@ -1,4 +1,5 @@
-"""Classroom demos of u08_crm.ipynb: RFM segments, lifecycle examples, customer lifetime value."""
+"""Classroom demos of unit 8: lifecycle examples and customer lifetime value (u08_crm.ipynb),
+RFM segments (u08b_service_plan.ipynb)."""
 from __future__ import annotations
 
 import pandas as pd

@@ -37,7 +37,7 @@ def deadline_demo(complaints=None, shipments=None):
     The readout gives the share of complaints closed within the deadline
     (``within_deadline_rate`` of :func:`coursekit.complaint_kpis`); the chart
     draws that share for every deadline from 1 to 15 days and marks the one
-    chosen, next to the legal 7 working days (postal complaint rules, 2014-08-27).
+    chosen, next to the 7 working days of 《邮政业消费者申诉处理办法》 (State Post Bureau, 2014-08-27).
 
     Parameters
     ----------
@@ -74,7 +74,7 @@ def deadline_demo(complaints=None, shipments=None):
         rate = curve(_MODES[mode]).loc[(category, days)]
         legal = curve(True).loc[(category, 7)]
         return (f"{category}投诉：期限 {days} 个{mode[:3]}，按期完结 {rate:.1%}"
-                f"\n对照：规章要求 7 个工作日内答复，按这个期限完结 {legal:.1%}")
+                f"\n对照：《邮政业消费者申诉处理办法》的 7 个工作日，按这个期限完结 {legal:.1%}")
 
     def draw(days, mode, category):
         shares = curve(_MODES[mode]).loc[category]
@@ -83,7 +83,7 @@ def deadline_demo(complaints=None, shipments=None):
         ax.plot([days], [shares.loc[days] * 100], marker="o", markersize=11, color="#DD8452")
         if _MODES[mode]:
             ax.axvline(7, color="#55A868", linestyle="--", linewidth=1)
-            ax.text(7.15, 8, "规章要求：7 个工作日", color="#55A868", fontsize=9)
+            ax.text(7.15, 8, "申诉处理办法：7 个工作日", color="#55A868", fontsize=9)
         ax.set_xticks(list(DAY_RANGE))
         ax.set_ylim(0, 105)
         ax.set_xlabel(f"答复期限（{mode[:3]}）")
