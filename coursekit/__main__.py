@@ -4,6 +4,9 @@ student-edition OUT_DIR            build the student edition into OUT_DIR
 refresh [NOTEBOOK ...]             re-run notebooks (both editions) and store outputs
 grade SUBMISSIONS_DIR --out FILE   grade submitted notebooks into a gradebook (CSV + xlsx)
 reset NOTEBOOK                     replace a student's notebook by a fresh copy (old one kept as .bak)
+site OUT_DIR                       build the offline course website from the student edition
+slides OUT_DIR [--notes]           build one reveal.js deck per notebook (--notes: reference points as speaker notes)
+present NOTEBOOK [--port N]        live demos without code on screen (Voila), e.g. present u01
 """
 from __future__ import annotations
 
@@ -28,6 +31,21 @@ def main(argv=None) -> int:
     grader.add_argument("--jobs", type=int, default=2, help="同时批改几份")
     reset = commands.add_parser("reset", help="把一个学生笔记本恢复成全新的 (fresh copy of a notebook)")
     reset.add_argument("notebook", help="要恢复的笔记本路径，例如 student/u01_customer_basics.ipynb")
+    site = commands.add_parser("site", help="生成离线课程网站 (build the offline course website)")
+    site.add_argument("out_dir", help="输出文件夹 (output folder)")
+    site.add_argument("--source", help="学生版文件夹（默认 student/）(student edition folder)")
+    slides = commands.add_parser("slides", help="生成课堂幻灯片 (build reveal.js class slides)")
+    slides.add_argument("out_dir", help="输出文件夹 (output folder)")
+    slides.add_argument("notebooks", nargs="*", help="只生成这些笔记本 (only these notebooks)")
+    slides.add_argument("--notes", action="store_true",
+                        help="把教师版的参考要点放进演讲者备注 (reference points as speaker notes)")
+    slides.add_argument("--hide-code", action="store_true", help="不显示代码 (no code cells)")
+    present = commands.add_parser("present", help="演示模式：隐藏代码、控件可用 (presenter mode, Voila)")
+    present.add_argument("notebook", help="单元或文件名，例如 u01 或 u01_customer_basics.ipynb")
+    present.add_argument("--port", type=int, default=8866, help="端口 (port)")
+    present.add_argument("--no-browser", action="store_true", help="不自动打开浏览器 (do not open a browser)")
+    present.add_argument("--teacher", action="store_true",
+                         help="演示教师版（含参考答案的输出）(present the instructor edition)")
     args = parser.parse_args(argv)
 
     if args.command == "student-edition":
@@ -59,6 +77,34 @@ def main(argv=None) -> int:
             return 2
         problems = int((book["problem"] != "").sum())
         print(f"已批改 (graded) {len(book)} 份，其中 {problems} 份有问题；成绩单 (gradebook): {args.out}")
+    elif args.command in ("site", "slides", "present"):
+        return _publish(args)
+    return 0
+
+
+def _publish(args) -> int:
+    """The site, slides and present commands (coursekit.teacher.publish)."""
+    try:
+        if args.command == "site":
+            from .teacher.publish.site import build_site
+
+            index = build_site(args.out_dir, **({"source_dir": args.source} if args.source else {}))
+            print(f"课程网站已生成 (site written): {index}")
+            print(f"本机预览 (preview): python -m http.server --directory {index.parent} 8000")
+        elif args.command == "slides":
+            from .teacher.publish.slides import build_slides
+
+            decks = build_slides(args.out_dir, notes=args.notes, hide_code=args.hide_code,
+                                 names=args.notebooks or None)
+            print(f"已生成 {len(decks)} 套幻灯片 (decks written): {decks[0].parent / 'index.html'}")
+        else:
+            from .teacher.publish.presenter import present
+
+            return present(args.notebook, port=args.port, open_browser=not args.no_browser,
+                           teacher=args.teacher)
+    except (ValueError, RuntimeError) as error:
+        print(error, file=sys.stderr)
+        return 2
     return 0
 
 

@@ -173,8 +173,9 @@ def label_of(name, dataset: str | None = None):
 def zh(table, dataset: str | None = None, rename: dict | None = None):
     """A copy of ``table`` with Chinese column names, index names and Series name.
 
-    The values and the row labels are untouched, so ``zh`` only changes what a
-    student reads; keep computing with the English original.
+    Only what a student reads changes: headers, and True/False shown as 是/否.
+    Other values and the row labels are untouched; keep computing with the
+    English original.
 
     Parameters
     ----------
@@ -210,9 +211,17 @@ def zh(table, dataset: str | None = None, rename: dict | None = None):
         return extra.get(name) or label_of(name, dataset)
 
     out = table.copy(deep=False)
+    for position, column in enumerate(table.columns):
+        if pd.api.types.is_bool_dtype(table.dtypes.iloc[position]):
+            out.isetitem(position, _yes_no(table.iloc[:, position]))
     out.columns = _translated_index(out.columns, translate)
     out.index = _translated_names(out.index, translate)
     return out
+
+
+def _yes_no(flags: pd.Series) -> pd.Series:
+    """True/False as a student reads them: 是/否 (a missing flag stays empty)."""
+    return flags.map({True: "是", False: "否"}).astype(object).where(flags.notna(), "")
 
 
 def _translated_index(index: pd.Index, translate) -> pd.Index:

@@ -23,6 +23,13 @@ COVERED_ELSEWHERE = {
     "conda env create -f environment.yml": "tests/test_environment.py checks the file",
     "conda activate logistics-crm-course": "tests/test_environment.py checks the name",
     "jupyter lab notebooks/00_start.ipynb": "tests/test_course_cli.py starts the same command",
+    f"{PYTHON} site 课程网站": "tests/test_site.py builds the site with this command (conftest built_site)",
+    ".venv/bin/python -m http.server --directory 课程网站 8000":
+        "tests/test_publish_browser.py serves the built site with Python's http.server",
+    f"{PYTHON} slides 幻灯片": "tests/test_slides.py builds every deck with this command (conftest built_slides)",
+    f"{PYTHON} slides 幻灯片 --notes": "tests/test_slides.py: speaker notes with and without --notes",
+    "python3 course.py present u01": "tests/test_presenter.py checks the command and serves a notebook "
+                                     "with the same Voila command and moves a slider",
 }
 RUN_HERE = {f"{PYTHON} refresh", f"{PYTHON} student-edition 学生版",
             f"{PYTHON} grade 作业/u01 --out 成绩/u01成绩.csv",
@@ -100,3 +107,8 @@ def test_refresh_command(tmp_path, monkeypatch):
     executed = nbformat.read(student / "00_start.ipynb", as_version=4)
     outputs = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs]
     assert any("⏳" in str(o.get("data", {}).get("text/plain", "")) for o in outputs)
+    # refresh also stores the slide breaks derived from the headings (for the class decks)
+    refreshed = nbformat.read(source / "00_start.ipynb", as_version=4)
+    first = refreshed.cells[0]
+    assert first.source.startswith("# ") and first.metadata["slideshow"]["slide_type"] == "slide"
+    assert first.metadata["coursekit"]["slides"] == "auto"
