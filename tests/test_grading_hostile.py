@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import IPython.paths
+import nbformat
 import pandas as pd
 import pytest
 
@@ -125,21 +126,109 @@ def test_sandbox_in_use_is_the_strongest_available(graded):
 
 
 def test_fallback_reaper_ends_runaway_processes(tmp_path):
-    # Without bubblewrap the grader adopts and kills what a notebook leaves behind.
+    # Without bubblewrap (--no-sandbox) the grader adopts and kills what a notebook leaves behind.
     folder, out = tmp_path / "作业", tmp_path / "book.csv"
     folder.mkdir()
     hostile = klass.hostile_notebooks(out, folder)
     klass.write(folder, "1_runaway_t99.ipynb", hostile["runaway"])
     klass.write(folder, "2_stdout_t99.ipynb", hostile["stdout"])
     klass.write(folder, "3_honest_t99.ipynb", klass.notebook(klass.RIGHT))
-    book = grading.grade(folder, out, timeout=20, progress=False, isolation="reaper",
+    book = grading.grade(folder, out, timeout=20, progress=False, isolation="none",
                          questions=klass.test_questions()).set_index("file")
     assert marks(book, "3_honest_t99.ipynb") == klass.ALL_RIGHT
     assert marks(book, "1_runaway_t99.ipynb") == marks(book, "2_stdout_t99.ipynb") == \
         klass.ALL_WRONG
-    assert "bubblewrap" in book.attrs["isolation"]
+    assert "--no-sandbox" in book.attrs["isolation"]
     time.sleep(1)
     assert klass.run_processes() == []
+    # every row of the files says it was graded without a sandbox
+    csv = pd.read_csv(out, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert (csv["没有沙箱"] == book.attrs["isolation"]).all() and len(csv) == 3
+
+
+def test_no_sandbox_note_names_bubblewrap_only_when_it_is_missing(tmp_path, monkeypatch):
+    import shutil
+
+    which = shutil.which
+    if which("bwrap"):
+        assert "未安装" not in sandbox.prepare(tmp_path, None, "none").note
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None if name == "bwrap"
+                        else which(name, *a, **k))
+    assert "未安装 bubblewrap" in sandbox.prepare(tmp_path, None, "none").note
+    with pytest.raises(ValueError, match="未安装 bubblewrap.*--no-sandbox"):
+        sandbox.prepare(tmp_path, None)
+
+
+@pytest.mark.skipif(not __import__("shutil").which("bwrap"), reason="needs bubblewrap")
+def test_a_sandbox_that_does_not_start_stops_grading(tmp_path, monkeypatch):
+    # Fail closed: bubblewrap is there but Python cannot start inside (here: not mounted).
+    folder, out = tmp_path / "作业", tmp_path / "out" / "book.csv"
+    folder.mkdir()
+    klass.write(folder, "1_甲_t99.ipynb", klass.notebook(klass.RIGHT))
+    monkeypatch.setattr(sandbox, "python_paths", lambda: [])
+    with pytest.raises(ValueError, match="沙箱里的 Python 启动失败.*\\S") as error:
+        grading.grade(folder, out, progress=False, questions=klass.test_questions())
+    assert "Python does not start in the sandbox" in str(error.value)
+    assert not out.exists()
+
+
+@pytest.mark.skipif(not __import__("shutil").which("bwrap"), reason="needs bubblewrap")
+def test_grader_found_by_pythonpath_only_still_sandboxes(tmp_path):
+    # Review W1: the grader's coursekit comes from PYTHONPATH (as on the classroom server), the
+    # interpreter's own sys.path leads elsewhere. The sandbox must still start, and a notebook
+    # reading a file next to the grader's package must not find it.
+    import os
+    import shutil
+    import subprocess
+
+    course = tmp_path / "course"
+    shutil.copytree(PACKAGE, course / "coursekit", ignore=shutil.ignore_patterns("__pycache__"))
+    (course / "datasets").symlink_to(PACKAGE.parent / "datasets")
+    secret = course / "secret.py"
+    secret.write_text(f"{klass.RIGHT}", encoding="utf-8")
+    peek = (f"try:\n    globals().update({{k: eval(v) for k, v in eval(open({str(secret)!r})"
+            f".read()).items()}})\nexcept OSError:\n    pass")
+    folder, out = tmp_path / "作业", tmp_path / "out" / "book.csv"
+    folder.mkdir()
+    klass.write(folder, "1_偷看_t99.ipynb", klass.notebook(klass.WRONG, [peek]))
+    klass.write(folder, "2_乙_t99.ipynb", klass.notebook(klass.RIGHT))
+    questions = tmp_path / "q.py"
+    questions.write_text(klass.QUESTIONS_SOURCE, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(course)}
+    done = subprocess.run([sys.executable, "-m", "coursekit", "grade", str(folder), "--out",
+                           str(out), "--questions", str(questions), "--jobs", "1",
+                           "--timeout", "60"], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    csv = pd.read_csv(out, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    csv = csv.set_index("文件")
+    assert "没有沙箱" not in csv.columns and "注意" not in done.stderr
+    assert [csv.loc["1_偷看_t99.ipynb", q] for q in klass.IDS] == klass.ALL_WRONG
+    assert [csv.loc["2_乙_t99.ipynb", q] for q in klass.IDS] == klass.ALL_RIGHT
+
+
+def test_control_characters_cannot_lose_the_gradebook(tmp_path):
+    # Review W2: openpyxl refuses control characters; a deliverable, an exception name or a
+    # file name holding one used to stop the whole class's gradebook from being written.
+    folder, out = tmp_path / "作业", tmp_path / "out" / "book.csv"
+    folder.mkdir()
+    written = klass.notebook(klass.RIGHT)
+    written.cells.append(nbformat.v4.new_markdown_cell(
+        "我的作业\x0b完成", metadata={"tags": ["deliverable"], "coursekit": {"deliverable": "t99.plan"}}))
+    klass.write(folder, "1_控制符_t99.ipynb", written)
+    klass.write(folder, "2_异常名_t99.ipynb", klass.notebook(
+        klass.WRONG, ['raise type("Oops\\x07", (Exception,), {})()']))
+    klass.write(folder, "3\x01_名_t99.ipynb", klass.notebook(klass.RIGHT))
+    book = grading.grade(folder, out, timeout=60, progress=False,
+                         questions=klass.test_questions()).set_index("file")
+    assert marks(book, "1_控制符_t99.ipynb") == marks(book, "3\x01_名_t99.ipynb") == klass.ALL_RIGHT
+    sheet = pd.read_excel(out.with_suffix(".xlsx"), sheet_name=None, dtype=str,
+                          keep_default_na=False)
+    rows = sheet["成绩"].set_index("文件")
+    assert "Oops\ufffd" in rows.loc["2_异常名_t99.ipynb", "问题"]
+    assert "3\ufffd_名_t99.ipynb" in rows.index
+    assert list(sheet["书面作业"]["学生写的内容"]) == ["我的作业\ufffd完成"]
+    assert (out.parent / "book_deliverables.csv").exists() and out.exists()
 
 
 def test_launcher_limits_are_applied():

@@ -71,8 +71,10 @@ def grade(submissions_dir, out, unit: str | None = None, timeout: float = 180,
         Graded-only questions (a ``.py`` file defining ``QUESTIONS``, or a list).
     memory_mb : int
         Address-space limit of each process of a submission.
-    isolation : {"reaper"}, optional
-        Force the fallback without bubblewrap (tests use it); default: the best available.
+    isolation : {"none"}, optional
+        ``"none"`` (``--no-sandbox``): grade without a sandbox, on purpose; every row
+        of the gradebook then says so. Default: bubblewrap, and an error naming the
+        cause when it is missing or does not start (never a silent downgrade).
 
     Returns
     -------
@@ -85,6 +87,9 @@ def grade(submissions_dir, out, unit: str | None = None, timeout: float = 180,
     folder = Path(submissions_dir)
     if not folder.is_dir():
         fail(f"找不到作业文件夹：{folder}", f"Submissions folder not found: {folder}")
+    if isolation not in (None, "none", "reaper"):
+        fail(f"isolation 只能是 None 或 'none'，不是 {isolation!r}",
+             f"isolation must be None or 'none', not {isolation!r}")
     out = check_out(out, folder)
     extra = load_questions(questions) if isinstance(questions, (str, os.PathLike)) else \
         list(questions or [])
@@ -107,7 +112,7 @@ def grade(submissions_dir, out, unit: str | None = None, timeout: float = 180,
                memory_mb, isolation, folder)
     finished = run.execute()
     ids = [q.id for q in chosen]
-    frame = _book.gradebook_frame(subs, ids, partial=not finished)
+    frame = _book.gradebook_frame(subs, ids, partial=not finished, isolation=run.note)
     frame.attrs["isolation"] = run.note
     write_gradebook(frame, out, _book.deliverables_frame(subs), partial=not finished)
     run.journal.close(finished=finished)

@@ -84,7 +84,8 @@ def run_notebook(sandbox, cells: list[str], names: list[str], timeout: float,
             reply = kernel.execute(source, deadline)
             if reply.get("status") == "error":
                 result.error_cells.append(number)
-                name = str(reply.get("ename", ""))[:60]
+                name = "".join(c if c.isprintable() else "\ufffd"   # chosen by the notebook
+                               for c in str(reply.get("ename", ""))[:60])
                 result.problems.append(f"第 {number} 个代码单元格报错：{name}")
         reply = kernel.execute("", max(deadline, time.monotonic() + 20), silent=True,
                                expressions={"report": report_expression(names)})

@@ -49,6 +49,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..._validate import fail
+
 NOBODY = 65534
 RUN_PREFIX = "coursekit-grading-"  # the run's private temp folder, removed at the end
 SANDBOX_UID_BASE = 1_990_000   # uids with no account; each concurrent sandbox gets its own
@@ -144,25 +146,51 @@ def _fontlist() -> Path | None:
     return found[-1] if found else None
 
 
+NO_SANDBOX = ("reaper", "none")   # values of ``prefer`` that ask for no sandbox on purpose
+
+
 def prepare(work: Path, package_copy: Path | None, prefer: str | None = None) -> Isolation:
-    """Choose the isolation for this run and check that it really starts Python."""
+    """Choose the isolation for this run and check that it really starts Python.
+
+    Fails closed: without ``prefer="none"`` (``--no-sandbox``), a machine where
+    the sandbox cannot run is an error that names the cause, never a silent
+    run without isolation.
+    """
     import coursekit
     from coursekit.data import _data_dir
 
     package_dir = Path(coursekit.__file__).resolve().parent
     isolation = Isolation("plain", package_copy, package_dir, _data_dir().resolve(),
                           exposed=python_paths(), fontlist=_fontlist())
-    if sys.platform.startswith("linux"):
-        isolation.mode = "reaper"
-        if prefer != "reaper" and shutil.which("bwrap") and _bwrap_works(isolation, work):
-            isolation.mode = "bwrap"
-            isolation.drop_user = _is_root()
-        else:
-            isolation.drop_user = _is_root() and _nobody_can_run_python(isolation)
-            isolation.note = ("未安装 bubblewrap：内核没有隔离文件系统和网络"
-                              "（apt-get install bubblewrap）")
-    else:
-        isolation.note = f"{sys.platform} 上没有沙箱：只限制时间、输出和进程树"
+    if prefer in NO_SANDBOX:
+        return _without_sandbox(isolation)
+    if not sys.platform.startswith("linux"):
+        fail(f"{sys.platform} 上没有沙箱，作业的代码能读写你的文件。确实要这样批改，请加 --no-sandbox。",
+             f"There is no sandbox on {sys.platform}; pass --no-sandbox to grade without one.")
+    if not shutil.which("bwrap"):
+        fail("未安装 bubblewrap，不能在沙箱里批改（apt-get install bubblewrap）。"
+             "确实要在没有隔离的情况下批改，请加 --no-sandbox。",
+             "bubblewrap is not installed (apt-get install bubblewrap); "
+             "pass --no-sandbox to grade without a sandbox.")
+    works, why = _bwrap_works(isolation, work)
+    if not works:
+        fail(f"已安装 bubblewrap，但沙箱里的 Python 启动失败，没有批改：{why}",
+             f"bubblewrap is installed but Python does not start in the sandbox; "
+             f"nothing was graded: {why}")
+    isolation.mode, isolation.drop_user = "bwrap", _is_root()
+    return isolation
+
+
+def _without_sandbox(isolation: Isolation) -> Isolation:
+    """``--no-sandbox``: the fallback, with a note that goes into every gradebook row."""
+    if not sys.platform.startswith("linux"):
+        isolation.note = f"没有沙箱（--no-sandbox，{sys.platform}）：只限制时间、输出和进程树"
+        return isolation
+    isolation.mode = "reaper"
+    isolation.drop_user = _is_root() and _nobody_can_run_python(isolation)
+    missing = "未安装 bubblewrap；" if not shutil.which("bwrap") else ""
+    isolation.note = (f"没有沙箱（--no-sandbox）：{missing}内核没有隔离文件系统和网络"
+                      + ("" if isolation.drop_user or not _is_root() else "，并以 root 身份运行"))
     return isolation
 
 
@@ -220,7 +248,11 @@ def bwrap_command(isolation: Isolation, run_dir: Path, limits: Limits, argv: lis
                     f"{INSIDE_HOME}/.mpl/{isolation.fontlist.name}"]
     # the sandbox's own root (a tmpfs holding the mount points) becomes read-only too
     command += ["--bind", str(run_dir), INSIDE_RUN, "--remount-ro", "/", "--clearenv"]
-    for name, value in kernel_environment(INSIDE_HOME, INSIDE_TMP).items():
+    # the handout copy is found by path, however the grader found its own coursekit
+    inside = {**kernel_environment(INSIDE_HOME, INSIDE_TMP),
+              "PYTHONPATH": str(isolation.package_dir.parent),
+              "COURSEKIT_DATA": str(isolation.datasets_dir)}
+    for name, value in inside.items():
         command += ["--setenv", name, value]
     command += ["--chdir", INSIDE_HOME, "--", sys.executable, "-c", LAUNCHER,
                 json.dumps(limits.rlimits()), str(uid) if isolation.drop_user else "keep", *argv]
@@ -248,29 +280,33 @@ def kernel_environment(home: str, tmp: str) -> dict:
 _PROBED: dict = {}
 
 
-def _bwrap_works(isolation: Isolation, work: Path) -> bool:
-    """Does Python start in the sandbox here? (Asked once per process and setup.)"""
+def _bwrap_works(isolation: Isolation, work: Path) -> tuple[bool, str]:
+    """Does Python start in the sandbox here, and if not, why? (Asked once per setup.)"""
     key = (tuple(isolation.exposed), isolation.package_dir, isolation.datasets_dir)
     if key not in _PROBED:
         _PROBED[key] = _probe_bwrap(isolation, work)
     return _PROBED[key]
 
 
-def _probe_bwrap(isolation: Isolation, work: Path) -> bool:
+def _probe_bwrap(isolation: Isolation, work: Path) -> tuple[bool, str]:
     probe = work / "probe"
     probe.mkdir()
     if _is_root():
         os.chown(probe, NOBODY, NOBODY)
     command = bwrap_command(isolation, probe, Limits(), [])
-    command[command.index("-c") + 1] = "import coursekit, pandas"  # starts Python, no kernel
+    command[command.index("-c") + 1] = (  # starts Python, no kernel
+        "import sys, coursekit, pandas\n"
+        f"sys.exit(0 if coursekit.__file__.startswith({str(isolation.package_dir)!r}) "
+        "else 'coursekit found outside the handout copy: ' + coursekit.__file__)")
     del command[command.index("-c") + 2:]
     try:
         done = subprocess.run(command, capture_output=True, timeout=60)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return False, f"{type(error).__name__}: {error}"
     finally:
         shutil.rmtree(probe, ignore_errors=True)
-    return done.returncode == 0
+    lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    return done.returncode == 0, (lines[-1] if lines else f"exit status {done.returncode}")
 
 
 def _nobody_can_run_python(isolation: Isolation) -> bool:
