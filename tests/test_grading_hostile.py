@@ -334,6 +334,31 @@ def test_a_classmate_starving_the_cpu_does_not_cost_a_timeout(tmp_path):
     assert "运行超时" in book.loc["1_占满_t99.ipynb", "problem"]
 
 
+@pytest.mark.skipif(not __import__("shutil").which("bwrap"), reason="needs bubblewrap")
+def test_memory_is_limited_for_the_whole_submission(tmp_path):
+    # Review W5: RLIMIT_AS is per process; four children each under it held far more in total.
+    forks = """import os, time
+o = __import__("o" + "s")
+spawn = getattr(o, "fo" + "rk")
+for _ in range(4):
+    if spawn() == 0:
+        block = bytearray(350 * 2 ** 20)      # under the per-process limit
+        for i in range(0, len(block), 4096):
+            block[i] = 1                       # touch every page: real memory
+        time.sleep(20)
+        o._exit(0)
+time.sleep(12)"""
+    folder, out = tmp_path / "作业", tmp_path / "out" / "book.csv"
+    folder.mkdir()
+    klass.write(folder, "1_内存_t99.ipynb", klass.notebook(klass.WRONG, [forks]))
+    klass.write(folder, "2_乙_t99.ipynb", klass.notebook(klass.RIGHT))
+    book = grading.grade(folder, out, timeout=40, jobs=2, memory_mb=1024, progress=False,
+                         questions=klass.test_questions()).set_index("file")
+    assert "整份作业占用的内存超过 1024 MB" in book.loc["1_内存_t99.ipynb", "problem"]
+    assert marks(book, "2_乙_t99.ipynb") == klass.ALL_RIGHT
+    assert book.loc["2_乙_t99.ipynb", "problem"] == ""
+
+
 def test_launcher_limits_are_applied():
     limits = sandbox.Limits(memory_mb=512, processes=64).rlimits()
     assert limits["RLIMIT_AS"] == 512 * 2 ** 20 and limits["RLIMIT_NPROC"] == 64

@@ -136,6 +136,9 @@ class _Kernel:
             raise _Stop("批改被中断（interrupted）")
         if not self.sandbox.alive():
             raise _Stop("内核意外退出：可能超出了内存或进程上限（the kernel died）")
+        if self.sandbox.over_memory():
+            raise _Stop(f"整份作业占用的内存超过 {self.sandbox.limits.memory_mb} MB"
+                        "（memory limit of the whole submission）")
         if time.monotonic() > deadline:
             raise _OutOfTime(reason)
 

@@ -48,6 +48,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,8 +67,9 @@ INSIDE_RUN = "/tmp/run"
 class Limits:
     """What one submission may use."""
 
-    memory_mb: int = 3072          # address space of each process (RLIMIT_AS)
-    processes: int = 256           # processes and threads of the user (RLIMIT_NPROC)
+    memory_mb: int = 3072          # address space of each process (RLIMIT_AS), and the resident
+                                   # memory of all of them together (bubblewrap: a watchdog)
+    processes: int = 64            # processes and threads of the user (RLIMIT_NPROC)
     cpu_seconds: int = 240         # CPU time of each process (RLIMIT_CPU)
     file_mb: int = 64              # size of any one file written (RLIMIT_FSIZE)
     tmp_mb: int = 256              # the sandbox's own /tmp (bubblewrap only)
@@ -341,6 +343,8 @@ class Sandbox:
         self.run_dir = folder / "run"
         self.process: subprocess.Popen | None = None
         self.connection: dict = {}
+        self.child: int | None = None     # bubblewrap: the sandbox's first process
+        self.next_memory_check = 0.0
 
     def start(self) -> dict:
         """Start the kernel; return the connection info the grader connects with."""
@@ -371,7 +375,7 @@ class Sandbox:
             self._launch(command, {"pass_fds": (write_end,)})
             os.close(write_end)
             write_end = None
-            child = _child_pid(read_end)
+            child = self.child = _child_pid(read_end)
         finally:
             os.close(read_end)
             if write_end is not None:
@@ -407,6 +411,18 @@ class Sandbox:
         return [sys.executable, "-c", LAUNCHER, json.dumps(self.limits.rlimits()),
                 str(self.uid) if drop else "keep", *argv], options
 
+    def over_memory(self) -> bool:
+        """Whether all processes of the sandbox together hold more than ``memory_mb``.
+
+        RLIMIT_AS is per process; forks could add up far beyond it. Checked at
+        most every quarter second, so a burst can overshoot for that long.
+        """
+        now = time.monotonic()
+        if self.child is None or now < self.next_memory_check:
+            return False
+        self.next_memory_check = now + 0.25
+        return resident_mb(self.child) > self.limits.memory_mb
+
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
@@ -429,6 +445,28 @@ class Sandbox:
             REAPER.live.discard(process.pid)
         if self.isolation.mode == "reaper":
             REAPER.reap()
+
+
+def resident_mb(root: int) -> float:
+    """Resident memory (MB) of process ``root`` and all its descendants.
+
+    In a PID namespace, orphans (``setsid``, double fork) are adopted by its first
+    process, so the descendants of the sandbox's first process are all of it.
+    Pages shared after a fork count once per process (an overestimate).
+    """
+    pages, todo, seen = 0, [root], set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen or pid <= 0:
+            continue
+        seen.add(pid)
+        try:
+            pages += int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError, IndexError):
+            continue  # the process ended meanwhile
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2 ** 20
 
 
 def _child_pid(read_end: int) -> int:
