@@ -359,6 +359,52 @@ time.sleep(12)"""
     assert book.loc["2_乙_t99.ipynb", "problem"] == ""
 
 
+EVASIONS = {  # review W6: code that got past the 需复核 column
+    "read the instructor edition": 'cells = json.load(open("/opt/coursehub/teacher/notebooks/'
+                                   'u01_customer_basics.ipynb"))["cells"]',
+    "chmod trap": 'os.chmod("/tmp/run/trap", 0o000)',
+    "string-built fork": 'spawn = getattr(__import__("o" + "s"), "fo" + "rk")',
+    "shell escape": "x = 1\n!sleep 1000 &",
+    "system call": "get_ipython().system('ls')",
+    "bash cell": "%%bash\nls",
+    "sh cell": "%%sh\nls",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(EVASIONS))
+def test_review_flags_catch_the_reviews_evasions(kind):
+    from coursekit.teacher.grading import stage
+
+    assert stage.review_flags(["import pandas as pd", EVASIONS[kind]]) != [], kind
+
+
+def test_honest_notebooks_raise_no_review_flag():
+    from coursekit.teacher.grading import stage
+
+    for edition in (PACKAGE.parent / "student", PACKAGE.parent / "notebooks"):
+        for path in sorted(edition.glob("*.ipynb")):
+            cells = [c.source for c in nbformat.read(path, 4).cells if c.cell_type == "code"]
+            assert stage.review_flags(cells) == [], path.name
+
+
+def test_symbolic_links_in_the_class_folder_are_refused(tmp_path):
+    # Review W8: a link to the instructor edition (here: a right notebook elsewhere) was graded
+    # as its target.
+    folder, out, elsewhere = tmp_path / "作业", tmp_path / "out" / "book.csv", tmp_path / "别处"
+    folder.mkdir()
+    elsewhere.mkdir()
+    target = klass.write(elsewhere, "answers_t99.ipynb", klass.notebook(klass.RIGHT))
+    (folder / "1_抄_t99.ipynb").symlink_to(target)
+    (folder / "2_目录_t99").symlink_to(elsewhere)
+    klass.write(folder, "3_乙_t99.ipynb", klass.notebook(klass.RIGHT))
+    book = grading.grade(folder, out, timeout=60, progress=False,
+                         questions=klass.test_questions()).set_index("file")
+    for link in ("1_抄_t99.ipynb", "2_目录_t99"):
+        assert "符号链接" in book.loc[link, "problem"], book.loc[link]
+        assert book.loc[link, "total"] == 0 and marks(book, link) == [""] * 4
+    assert marks(book, "3_乙_t99.ipynb") == klass.ALL_RIGHT
+
+
 def test_launcher_limits_are_applied():
     limits = sandbox.Limits(memory_mb=512, processes=64).rlimits()
     assert limits["RLIMIT_AS"] == 512 * 2 ** 20 and limits["RLIMIT_NPROC"] == 64
