@@ -405,6 +405,26 @@ def test_symbolic_links_in_the_class_folder_are_refused(tmp_path):
     assert marks(book, "3_乙_t99.ipynb") == klass.ALL_RIGHT
 
 
+def test_results_resumed_from_a_run_without_sandbox_still_say_so(tmp_path):
+    # A --no-sandbox run stopped half-way and resumed normally: its rows came from no sandbox.
+    import hashlib
+    import json
+
+    folder, out = tmp_path / "作业", tmp_path / "out" / "book.csv"
+    folder.mkdir()
+    path = klass.write(folder, "1_甲_t99.ipynb", klass.notebook(klass.RIGHT))
+    note = "没有沙箱（--no-sandbox）：内核没有隔离文件系统和网络"
+    entry = {"file": path.name, "digest": hashlib.sha256(path.read_bytes()).hexdigest(),
+             "names": ["ids", "letter", "share", "total"], "report": None, "problems": [],
+             "isolation": note}
+    out.parent.mkdir()
+    out.with_name("book.journal.jsonl").write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    book = grading.grade(folder, out, progress=False, questions=klass.test_questions())
+    assert list(book["isolation"]) == [note]
+    csv = pd.read_csv(out, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(csv["没有沙箱"]) == [note]
+
+
 def test_launcher_limits_are_applied():
     limits = sandbox.Limits(memory_mb=512, processes=64).rlimits()
     assert limits["RLIMIT_AS"] == 512 * 2 ** 20 and limits["RLIMIT_NPROC"] == 64

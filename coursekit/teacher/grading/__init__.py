@@ -162,6 +162,8 @@ class _Run:
         if entry is None:
             return False
         self._judge(sub, entry.get("report"), list(entry.get("problems") or []))
+        if entry.get("isolation"):  # resumed from a run without a sandbox: the book says so
+            self.note = str(entry["isolation"])
         return True
 
     def _grade_all(self, todo, work: Path) -> bool:
@@ -175,7 +177,7 @@ class _Run:
             sub.cells = []  # staged on disk: the grader keeps no copy of every notebook in memory
         isolation = prepare(work, copy_package(work / "coursekit", key=None, bytecode=True),
                             self.prefer)
-        self.note = isolation.note
+        self.note = isolation.note or self.note
         if isolation.mode == "reaper":
             REAPER.enable()
         limits = Limits(memory_mb=self.limits_mb, cpu_seconds=int(self.timeout) + 60)
@@ -244,7 +246,7 @@ class _Run:
         problems = list(result.problems)
         if [_snapshot(p) for p in watched] != before:
             problems.append("运行时改动了课程或作业文件夹里的文件（changed files outside its folder）")
-        self.journal.record(sub, self.names, result.report, problems)
+        self.journal.record(sub, self.names, result.report, problems, self.note)
         self._judge(sub, result.report, problems)
         return True
 

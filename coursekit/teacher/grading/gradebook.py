@@ -194,11 +194,12 @@ class Journal:
     def lookup(self, sub, names):
         return self.done.get(self._key(sub.file, sub.digest, names))
 
-    def record(self, sub, names, report, problems) -> None:
+    def record(self, sub, names, report, problems, isolation: str = "") -> None:
+        """Save one result; ``isolation`` is the note of a run without a sandbox."""
         if self._stream is None:
             self._stream = open(self.path, "a", encoding="utf-8")
         entry = {"file": sub.file, "digest": sub.digest, "names": sorted(names),
-                 "report": report, "problems": problems}
+                 "report": report, "problems": problems, "isolation": isolation}
         self._stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self._stream.flush()
         os.fsync(self._stream.fileno())
