@@ -1,7 +1,8 @@
 """Set up and open the course, or set up and test it, with one command each.
 
-    python3 course.py open     # 创建环境、安装依赖、打开 JupyterLab（落在开始笔记本）
-    python3 course.py test     # 创建/更新同一个环境，运行全部测试
+    python3 course.py open          # 创建环境、安装依赖、打开 JupyterLab（落在开始笔记本）
+    python3 course.py test          # 创建/更新同一个环境，运行全部测试
+    python3 course.py present u01   # 演示模式：隐藏代码、控件可用（Voila），Ctrl+C 结束
 
 Only the Python standard library is used here, so this runs on a fresh
 machine with Python 3.10+ and nothing else. The isolated environment is
@@ -25,8 +26,12 @@ BIN = VENV / ("Scripts" if WINDOWS else "bin")
 PYTHON = BIN / ("python.exe" if WINDOWS else "python")
 STAMP = VENV / "coursekit-installed.json"
 PYTEST_ARGS = [
-    "-n", "2", "--dist", "loadfile",          # one worker per notebook file
+    # Two workers; a file's tests (a notebook's cells) stay on one worker, the tests that
+    # share the built site and decks form one group, and the slowest groups start first
+    # (tests/conftest.py ranks them; --no-loadscope-reorder keeps that order).
+    "-n", "2", "--dist", "loadgroup", "--no-loadscope-reorder",
     "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/sanitize.cfg",
+    "--nbval-kernel-startup-timeout", "300",  # a loaded machine once took over 60 s
     "-p", "no:cacheprovider",
     "tests", "coursekit", "notebooks", "student",
 ]
@@ -89,18 +94,33 @@ def open_course(extra_args: list[str]) -> int:
 
 def run_tests(extra_args: list[str]) -> int:
     ensure_environment("test")
+    # Every kernel, grading run and CLI test imports coursekit. With PYTHONDONTWRITEBYTECODE
+    # set (as on CI) Python would compile it from source in each of those processes.
+    subprocess.call([str(PYTHON), "-m", "compileall", "-q", "coursekit"], cwd=ROOT,
+                    stdout=subprocess.DEVNULL)
     say("运行全部测试 (running every test)")
     return subprocess.call([str(PYTHON), "-m", "pytest", *PYTEST_ARGS, *extra_args], cwd=ROOT)
 
 
+def present(extra_args: list[str]) -> int:
+    """Presenter mode: one notebook with code hidden and live widgets (Voila)."""
+    ensure_environment("publish")
+    if not extra_args:
+        say("请写出要演示的单元，例如 python3 course.py present u01 (name a unit, e.g. u01)")
+        return 2
+    return subprocess.call([str(PYTHON), "-m", "coursekit", "present", *extra_args], cwd=ROOT)
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"open", "test", "setup"}:
+    if not argv or argv[0] not in {"open", "test", "setup", "present"}:
         print(__doc__)
         return 2
     if argv[0] == "open":
         return open_course(argv[1:])
     if argv[0] == "test":
         return run_tests(argv[1:])
+    if argv[0] == "present":
+        return present(argv[1:])
     ensure_environment("test")
     return 0
 

@@ -9,7 +9,8 @@ keeps ``import coursekit`` light: it loads pandas and nothing heavier.
 =========  ==========================================================
 module     what it answers
 =========  ==========================================================
-data       the course datasets, loaded with checked dtypes
+data       the course datasets, loaded with checked dtypes; a company's own
+           export read as a course table (read_table, match_columns)
 classify   who are the A/B/C, RFM, pyramid and big customers (units 1, 8)
 value      what a customer is worth: delivered value, profit, CLV (1, 8)
 lifecycle  which stage each customer is in; cohort retention (8)
@@ -26,12 +27,14 @@ Helpers that serve one or two notebooks are imported as submodules
 ``approach`` (unit 4's visit plan), ``closing`` (unit 6's pipeline and
 payment terms), ``segments`` (unit 8's tiers and service plan), ``forms``
 (unit 9's complaint forms and flow chart), ``geo`` (Walmart distances),
-``transit`` (the milk-train calculation), ``tracking`` (the DHL case).
+``transit`` (the milk-train calculation), ``tracking`` (the DHL case),
+``report`` (the own-data notebook's Chinese report).
 """
 from .classify import (abc_classify, big_customers, customer_status, pareto_summary, rfm_score,
                        rfm_segment, rfm_table, value_pyramid)
 from .complaints import complaint_kpis, complaint_pareto
-from .data import describe_dataset, list_datasets, load_dataset
+from .data import (ReadTableError, describe_dataset, list_datasets, load_dataset, match_columns,
+                   read_table)
 from .labels import zh
 from .negotiation import breakeven_volume, chargeable_weight, quote
 from .prospecting import channel_summary, first_year_margin, funnel
@@ -44,7 +47,8 @@ from .value import (clv, customer_profitability, delivered_value, historical_clv
                     retention_projection, word_of_mouth)
 
 __all__ = [
-    "load_dataset", "list_datasets", "describe_dataset", "zh",
+    "load_dataset", "list_datasets", "describe_dataset", "read_table", "match_columns",
+    "ReadTableError", "zh",
     "abc_classify", "pareto_summary", "rfm_table", "rfm_score", "rfm_segment", "value_pyramid",
     "big_customers", "customer_status",
     "delivered_value", "customer_profitability", "clv", "historical_clv", "retention_projection",

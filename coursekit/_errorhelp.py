@@ -123,8 +123,9 @@ def _label_advice(error: BaseException, message: str) -> str:
     name = re.search(r"'([^']*)'", message)
     name = name.group(1) if name else ""
     if isinstance(error, KeyError) and _CJK.search(name):
-        return (f"表里没有叫「{name}」的列：表格上显示的是中文表头（方便阅读），代码里的列名仍是英文。"
-                "用 表.columns 看英文列名，例如“客户编号”在代码里是 customer_id。")
+        return (f"表里没有叫「{name}」的列或行。课程里的表格显示中文表头只是为了方便阅读，"
+                "代码里的列名多半是英文（例如“客户编号”在代码里是 customer_id）："
+                "用 表.columns 看这张表真正的列名。")
     if isinstance(error, NameError) and (_CJK.search(name) or re.fullmatch(r"[A-Z]{1,8}", name)):
         return f"如果你想写的是一段文字或选项字母，要加英文引号：\"{name}\"。"
     return ""

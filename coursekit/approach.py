@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._validate import (fail, require_columns, require_frame, require_number,
+from ._validate import (fail, require_columns, require_frame, require_ids, require_number,
                         require_numeric, require_unique, normalised_weights)
 
 __all__ = ["visit_priority", "week_plan", "plan_summary", "INDUSTRY_NEEDS"]
@@ -149,6 +149,7 @@ def visit_priority(leads, weights=None, *, lead_weights=None, value_cap=VALUE_CA
     require_number(value_cap, "value_cap", low=0, low_open=True)
     require_number(max_km, "max_km", low=0, low_open=True)
     require_columns(data, [lead, spend, distance], "leads")
+    data = data.assign(**{lead: require_ids(data, lead, "leads")})  # ties break by id A to Z
     require_unique(data, lead, "leads")
     spend_values = require_numeric(data, spend, "leads").astype(float)
     km = require_numeric(data, distance, "leads").astype(float)
@@ -242,6 +243,7 @@ def week_plan(prioritised, visits_per_day=3, days=5, *, home_city=None, home_vis
     """
     data = require_frame(prioritised, "prioritised")
     require_columns(data, [lead, city, distance, priority], "prioritised")
+    data = data.assign(**{lead: require_ids(data, lead, "prioritised")})  # ties: id A to Z
     require_unique(data, lead, "prioritised")
     require_numeric(data, distance, "prioritised")
     require_numeric(data, priority, "prioritised", allow_negative=True)

@@ -15,8 +15,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._validate import (fail, require_choice, require_columns, require_dates, require_frame,
-                        require_number, require_numeric, require_timestamp, require_unique)
+from ._validate import (fail, id_union, require_choice, require_columns, require_dates,
+                        require_frame, require_ids, require_number, require_numeric,
+                        require_optional_column, require_timestamp, require_unique)
 
 ABC_LABELS = ("A类", "B类", "C类")
 """ABC class labels, most important first."""
@@ -66,9 +67,10 @@ def _group_codes(data: pd.DataFrame, column: str, arg: str, sort: bool):
 
     Factorising the id column is the expensive part on a big ledger, so it is
     done exactly once per call.  A missing id would silently drop rows from a
-    groupby, so it is an error here.
+    groupby, so it is an error here. Ids are read by ``require_ids``: numbers
+    mixed with text become text, categorical ids count by their values.
     """
-    codes, uniques = pd.factorize(data[column], sort=sort)
+    codes, uniques = pd.factorize(require_ids(data, column, arg), sort=sort)
     missing = codes < 0
     if missing.any():
         n = int(missing.sum())
@@ -79,9 +81,7 @@ def _group_codes(data: pd.DataFrame, column: str, arg: str, sort: bool):
 
 def _date_arrays(data: pd.DataFrame, column: str, arg: str):
     """Return (exact datetime64 values, whole-day numbers since 1970-01-01)."""
-    parsed = require_dates(data, column, arg)
-    if isinstance(parsed.dtype, pd.DatetimeTZDtype):
-        parsed = parsed.dt.tz_localize(None)
+    parsed = require_dates(data, column, arg)  # naive: a time zone is an error there
     exact = parsed.to_numpy()
     days = exact.astype("datetime64[D]").view(np.int64)
     return exact, days
@@ -89,10 +89,7 @@ def _date_arrays(data: pd.DataFrame, column: str, arg: str):
 
 def _as_of_day(as_of, arg: str = "as_of"):
     """Read ``as_of`` as a calendar day: (Timestamp at midnight, day number)."""
-    stamp = require_timestamp(as_of, arg)
-    if stamp.tz is not None:
-        stamp = stamp.tz_localize(None)
-    stamp = stamp.normalize()
+    stamp = require_timestamp(as_of, arg).normalize()  # a time zone is an error there
     return stamp, int(np.datetime64(stamp.date(), "D").view(np.int64))
 
 
@@ -178,7 +175,8 @@ def _open_leads(leads, as_of: pd.Timestamp, lead_id: str, lead_stage: str, lead_
     """
     require_frame(leads, "leads")
     require_columns(leads, [lead_id, lead_stage], "leads")
-    require_unique(leads, lead_id, "leads")
+    lead_ids = require_ids(leads, lead_id, "leads")
+    require_unique(leads.assign(**{lead_id: lead_ids}), lead_id, "leads")
     stages = leads[lead_stage]
     unknown = ~stages.isin(LEAD_STAGES)
     if unknown.any():
@@ -188,15 +186,12 @@ def _open_leads(leads, as_of: pd.Timestamp, lead_id: str, lead_stage: str, lead_
              f"Column '{lead_stage}' of leads holds an unknown stage {bad!r}; "
              f"allowed: {', '.join(LEAD_STAGES)}.")
     keep = stages.isin(OPEN_LEAD_STAGES).to_numpy()
-    if lead_date in leads.columns:
+    if require_optional_column(leads, lead_date, "created_date", "leads"):
         created = require_dates(leads, lead_date, "leads", allow_missing=True)
         keep = keep & ~(created.dt.normalize() > as_of).to_numpy()  # unknown date: keep
-    ids = leads[lead_id].to_numpy()[keep]
-    if pd.isna(ids).any():
-        fail(f"leads 的列 '{lead_id}' 有空值，每条线索都需要编号。",
-             f"Column '{lead_id}' of leads has missing values; every lead needs an id.")
-    order = np.argsort(ids.astype(str), kind="stable")
-    return ids[order], stages.to_numpy()[keep][order]
+    ids = pd.Index(lead_ids[keep])
+    order = ids.argsort()
+    return ids.take(order), stages.to_numpy()[keep][order]
 
 
 # ---------------------------------------------------------------------------
@@ -413,8 +408,19 @@ def _scores(values: np.ndarray, bins: int, ties: str) -> np.ndarray:
     return (first - 1) * bins // n + 1
 
 
+def _one_row_per_customer(table: pd.DataFrame, customer, arg: str) -> None:
+    """A per-customer table must not repeat a customer: a repeat would shift every score."""
+    if require_optional_column(table, customer, "customer_id", arg):
+        ids = require_ids(table, customer, arg)
+        require_unique(table.assign(**{customer: ids}), customer, arg)
+    elif not isinstance(table.index, pd.RangeIndex) and table.index.has_duplicates:
+        repeated = table.index[table.index.duplicated()][0]
+        fail(f"{arg} 应该每个客户一行，但索引 '{repeated}' 出现了不止一次。",
+             f"{arg} must hold one row per customer, but the index '{repeated}' repeats.")
+
+
 def rfm_score(rfm, bins=5, ties="equal", recency="recency", frequency="frequency",
-              monetary="monetary"):
+              monetary="monetary", customer="customer_id"):
     """Score R, F and M from 1 (worst) to ``bins`` (best).
 
     A small recency is good; a large frequency or monetary value is good. Each
@@ -439,6 +445,10 @@ def rfm_score(rfm, bins=5, ties="equal", recency="recency", frequency="frequency
     ties : {"equal", "first"}
     recency, frequency, monetary : str
         Column names.
+    customer : str, default "customer_id"
+        The id column, when the table has one: each customer may appear only
+        once (a repeated customer would shift everyone's scores). Without it,
+        a non-default index must not repeat either.
 
     Returns
     -------
@@ -458,6 +468,7 @@ def rfm_score(rfm, bins=5, ties="equal", recency="recency", frequency="frequency
     """
     require_frame(rfm, "rfm")
     require_columns(rfm, [recency, frequency, monetary], "rfm")
+    _one_row_per_customer(rfm, customer, "rfm")
     require_number(bins, "bins", low=2, integer=True)
     require_choice(ties, "ties", ("equal", "first"))
     bins = int(bins)
@@ -475,7 +486,7 @@ def rfm_score(rfm, bins=5, ties="equal", recency="recency", frequency="frequency
 
 
 def rfm_segment(scored, reference="mean", recency="recency", frequency="frequency",
-                monetary="monetary"):
+                monetary="monetary", customer="customer_id"):
     """Put each customer in one of eight RFM segments.
 
     R, F and M are "高" (high) or "低" (low) against the mean (or median) of
@@ -503,6 +514,9 @@ def rfm_segment(scored, reference="mean", recency="recency", frequency="frequenc
     reference : {"mean", "median"}
     recency, frequency, monetary : str
         Column names.
+    customer : str, default "customer_id"
+        The id column, when the table has one: each customer may appear only
+        once (a repeated customer would move the mean).
 
     Returns
     -------
@@ -519,6 +533,7 @@ def rfm_segment(scored, reference="mean", recency="recency", frequency="frequenc
     """
     require_frame(scored, "scored")
     require_columns(scored, [recency, frequency, monetary], "scored")
+    _one_row_per_customer(scored, customer, "scored")
     require_choice(reference, "reference", ("mean", "median"))
     r = require_numeric(scored, recency, "scored")
     f = require_numeric(scored, frequency, "scored")
@@ -705,7 +720,9 @@ def customer_status(shipments, leads=None, as_of=None, active_days=365,
         ``id`` (customer id, or lead id for leads), ``maturity``
         (现实客户/潜在客户), ``time_class`` (过去型/现在型/未来型),
         ``last_order`` and ``days_since_last`` (empty for leads). Customers
-        first, sorted by id, then leads.
+        first, sorted by id, then leads. Ids keep their type (integer ids stay
+        integers); only when customer ids and lead ids differ in kind (numbers
+        beside text) are both written as text, '1001' for 1001.
 
     Examples
     --------
@@ -729,8 +746,12 @@ def customer_status(shipments, leads=None, as_of=None, active_days=365,
     seen = last != np.iinfo(np.int64).min
     last_exact = _as_datetimes(last[seen], exact)
     since = as_of_day - last_exact.astype("datetime64[D]").view(np.int64)
+    customer_ids, lead_ids = ids[seen], pd.Index([])
+    if leads is not None:
+        lead_ids, _ = _open_leads(leads, as_of, lead_id, lead_stage, lead_date)
+        customer_ids, lead_ids = id_union(customer_ids, lead_ids)
     customers = pd.DataFrame({
-        "id": ids[seen].astype("str"),
+        "id": customer_ids,
         "maturity": pd.Categorical.from_codes(np.zeros(len(since), dtype=int),
                                               categories=list(MATURITY_CLASSES)),
         "time_class": pd.Categorical.from_codes(np.where(since < int(active_days), 1, 0),
@@ -740,9 +761,8 @@ def customer_status(shipments, leads=None, as_of=None, active_days=365,
     })
     if leads is None:
         return customers
-    lead_ids, _ = _open_leads(leads, as_of, lead_id, lead_stage, lead_date)
     prospects = pd.DataFrame({
-        "id": pd.Index(lead_ids).astype("str"),
+        "id": lead_ids,
         "maturity": pd.Categorical.from_codes(np.ones(len(lead_ids), dtype=int),
                                               categories=list(MATURITY_CLASSES)),
         "time_class": pd.Categorical.from_codes(np.full(len(lead_ids), 2),

@@ -36,6 +36,9 @@ import pandas as pd
 
 from ._validate import fail
 
+__all__ = ["list_datasets", "load_dataset", "describe_dataset", "read_table", "match_columns",
+           "ReadTableError"]
+
 ENV_VAR = "COURSEKIT_DATA"
 DTYPES = ("string", "int", "float", "bool", "date", "datetime", "category", "ordered")
 _DICTIONARY_COLUMNS = ["dataset", "column", "dtype", "unit", "zh", "categories"]
@@ -351,3 +354,7 @@ def _convert(entry: _Entry, path: Path, row, values: pd.Series) -> pd.Series:
     # astype() would keep the file's order: an unordered dtype compares equal whatever its order
     codes = pd.Categorical(values, categories=allowed, ordered=dtype == "ordered")
     return pd.Series(codes, index=values.index, name=column)
+
+
+# A user's own file: the reader lives in _read.py and uses _entry above, hence the late import.
+from ._read import ReadTableError, match_columns, read_table  # noqa: E402

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._validate import fail, require_columns, require_frame
+from ._tables import require_flags
+from ._validate import fail, require_columns, require_frame, require_ids, require_numeric
 from .labels import zh
 
 __all__ = ["cite", "VERIFIED_LABELS"]
@@ -56,12 +57,18 @@ def cite(facts, *ids):
     if not ids:
         fail("cite() 至少要给一个编号，例如 cite(facts, \"WM31\")。",
              "cite() needs at least one fact id, e.g. cite(facts, \"WM31\").", TypeError)
-    rows = table.set_index("fact_id")
+    not_text = [i for i in ids if not isinstance(i, str)]
+    if not_text:
+        fail(f"事实编号应该是文字，例如 \"WM31\"，现在有 {not_text[0]!r}。",
+             f"Fact ids must be text such as \"WM31\", got {not_text[0]!r}.", TypeError)
+    rows = table.set_index(require_ids(table, "fact_id", "facts"))
     unknown = [i for i in ids if i not in rows.index]
     if unknown:
         fail(f"事实表里没有编号 {'、'.join(map(str, unknown))}；编号形如 {rows.index[0]}。",
-             f"No fact id {', '.join(map(str, unknown))} in facts; ids look like {rows.index[0]}.",
-             KeyError)
+             f"No fact id {', '.join(map(str, unknown))} in facts; ids look like {rows.index[0]}.")
+    require_numeric(table, "value", "facts", allow_negative=True)
+    require_numeric(table, "year", "facts", allow_nan=True)
+    require_flags(table, "verified", "facts")
     rows = rows.loc[list(ids), _SHOWN]
     is_year = rows["unit"].eq("年")
     shown = pd.DataFrame({

@@ -26,7 +26,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from ._validate import fail, require_choice, require_number, require_timestamp
+from ._validate import fail, require_choice, require_frame, require_number, require_timestamp
 from .complaints import _deadline
 
 __all__ = ["complaint_form", "handling_form", "describe_form", "handling_steps",
@@ -300,7 +300,7 @@ def handling_form(intake, motive=None, cause=None, responsible=None, action=None
     row = {spec[0]: _clean(spec, given[spec[0]]) for spec in _HANDLING}
     if row["compensation"] is None:
         row["compensation"] = 0.0
-    received = pd.Timestamp(intake["received_at"].iloc[0])
+    received = require_timestamp(intake["received_at"].iloc[0], "received_at")
     _in_order(received, row["resolved_at"], "受理时间", "处理完结时间（resolved_at）")
     if row["follow_up_at"] is not None:
         _in_order(row["resolved_at"], row["follow_up_at"], "处理完结时间",
@@ -311,14 +311,18 @@ def handling_form(intake, motive=None, cause=None, responsible=None, action=None
              "Fill both follow_up_at and satisfied, or neither: satisfaction is known only "
              "after the follow-up call.")
     row["resolution_hours"] = round((row["resolved_at"] - received) / pd.Timedelta(hours=1), 2)
-    due = pd.Timestamp(intake["due_date"].iloc[0])
+    due = require_timestamp(intake["due_date"].iloc[0], "due_date")
     row["within_deadline"] = bool(row["resolved_at"].normalize() <= due)
     handled = _one_row(row, _HANDLING, _DERIVED_HANDLING)
-    return pd.concat([intake.reset_index(drop=True), handled], axis=1)
+    intake = intake.reset_index(drop=True).assign(received_at=[received], due_date=[due])
+    return pd.concat([intake, handled], axis=1)
 
 
 def _check_intake(intake) -> None:
     expected = [spec[0] for spec in _INTAKE] + [name for name, _ in _DERIVED_INTAKE]
+    if hasattr(intake, "to_pandas") or (isinstance(intake, pd.DataFrame)
+                                        and intake.columns.has_duplicates):
+        require_frame(intake, "intake")  # names another library's frame or the repeated columns
     if (not isinstance(intake, pd.DataFrame) or len(intake) != 1
             or list(intake.columns[:len(expected)]) != expected):
         fail("参数 intake 应该是 complaint_form(...) 返回的一行受理单，先填受理单再填处理单。",
@@ -328,6 +332,12 @@ def _check_intake(intake) -> None:
         fail("这张受理单已经填过处理单了，请传入 complaint_form(...) 返回的受理单。",
              "This record already has a handling part; pass the intake form from "
              "complaint_form(...).")
+    # the record may have been edited since: every field must still be what the form allows
+    record = intake.iloc[0]
+    _check_required(record.to_dict(), _INTAKE, "受理单（intake）")
+    for spec in _INTAKE:
+        _clean(spec, record[spec[0]])
+    require_timestamp(record["due_date"], "due_date")
 
 
 def _in_order(earlier: pd.Timestamp, later: pd.Timestamp, earlier_zh: str, later_zh: str):

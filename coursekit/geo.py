@@ -56,7 +56,7 @@ def _as_degrees(value, kind: str, arg: str) -> np.ndarray:
              TypeError)
     try:
         array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # text, or an integer too big for a float
         fail(f"参数 {arg} 应该是数字（度）或一列数字，里面混入了无法转换成数字的值。",
              f"Argument {arg} must be a number of degrees or a column of numbers; "
              "some values are not numbers.", TypeError)

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ._validate import fail
+from ._validate import fail, require_frame
 from .data import _data_dir
 
 __all__ = ["zh", "label_of", "COMPUTED"]
@@ -62,8 +62,8 @@ COMPUTED = {
     # identifying customers (unit 3)
     "need_points": "需求分", "power_points": "购买力分", "authority_points": "决策权分",
     "credit_points": "信用分", "score": "得分", "grade": "跟进等级",
-    "current_ratio": "流动资产率", "net_margin": "净利润率", "roa": "资产回报率",
-    "current_ratio_flag": "流动资产率判定", "net_margin_flag": "净利润率判定", "roa_flag": "资产回报率判定",
+    "current_ratio": "流动比率", "net_margin": "净利润率", "roa": "资产回报率",
+    "current_ratio_flag": "流动比率判定", "net_margin_flag": "净利润率判定", "roa_flag": "资产回报率判定",
     "receivable_days_flag": "回款周期判定", "inventory_days_flag": "存货周期判定",
     "verdict": "结论", "issues": "需关注的问题", "duplicate_of": "重复于", "before": "整理前",
     "after": "整理后", "column": "列", "field": "字段", "fields": "字段",
@@ -131,6 +131,10 @@ COMPUTED = {
     "revenue_per_waybill": "平均每票收入（元）", "kind": "客户类型",
     # describe_dataset
     "dtype": "类型", "zh": "含义", "label": "表头",
+    # a company's own file (read_table, match_columns, coursekit.report)
+    "row": "行号", "header": "文件中的表头", "column_label": "课程表头", "how": "怎么对上的",
+    "problem": "问题", "analysis": "分析", "course_unit": "课程单元", "needs": "需要的列",
+    "missing": "缺少的列", "possible": "能否进行", "item": "项目",
 }
 """Chinese headers of computed and case-table columns (dataset columns come from the dictionary)."""
 
@@ -164,6 +168,10 @@ def label_of(name, dataset: str | None = None):
     """
     if not isinstance(name, str):
         return name
+    if dataset is not None and not isinstance(dataset, str):
+        fail(f"参数 dataset 应该是数据集名称（文字），例如 'shipments'，现在是 {type(dataset).__name__}。",
+             f"Argument dataset must be a dataset name (text) such as 'shipments', "
+             f"got {type(dataset).__name__}.", TypeError)
     labels = _dictionary_labels()
     if dataset is not None and (dataset, name) in labels["dataset"]:
         return labels["dataset"][(dataset, name)]
@@ -173,8 +181,9 @@ def label_of(name, dataset: str | None = None):
 def zh(table, dataset: str | None = None, rename: dict | None = None):
     """A copy of ``table`` with Chinese column names, index names and Series name.
 
-    The values and the row labels are untouched, so ``zh`` only changes what a
-    student reads; keep computing with the English original.
+    Only what a student reads changes: headers, and True/False shown as 是/否.
+    Other values and the row labels are untouched; keep computing with the
+    English original.
 
     Parameters
     ----------
@@ -201,6 +210,8 @@ def zh(table, dataset: str | None = None, rename: dict | None = None):
     """
     if isinstance(table, pd.Series):
         table = table.to_frame(name=table.name if table.name is not None else "value")
+    if hasattr(table, "to_pandas") and not isinstance(table, pd.DataFrame):
+        require_frame(table, "table")  # names the library and the .to_pandas() that converts it
     if not isinstance(table, pd.DataFrame):
         fail(f"zh() 需要一张表（DataFrame）或一列数据（Series），现在是 {type(table).__name__}。",
              f"zh() needs a DataFrame or a Series, got {type(table).__name__}.", TypeError)
@@ -210,9 +221,17 @@ def zh(table, dataset: str | None = None, rename: dict | None = None):
         return extra.get(name) or label_of(name, dataset)
 
     out = table.copy(deep=False)
+    for position, column in enumerate(table.columns):
+        if pd.api.types.is_bool_dtype(table.dtypes.iloc[position]):
+            out.isetitem(position, _yes_no(table.iloc[:, position]))
     out.columns = _translated_index(out.columns, translate)
     out.index = _translated_names(out.index, translate)
     return out
+
+
+def _yes_no(flags: pd.Series) -> pd.Series:
+    """True/False as a student reads them: 是/否 (a missing flag stays empty)."""
+    return flags.map({True: "是", False: "否"}).astype(object).where(flags.notna(), "")
 
 
 def _translated_index(index: pd.Index, translate) -> pd.Index:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._validate import fail, require_choice, require_columns, require_frame, require_number
+from ._validate import (fail, id_union, require_choice, require_columns, require_frame,
+                        require_number)
 from .classify import (_as_datetimes, _as_of_day, _date_arrays, _fail_as_of_too_early,
                        _group_codes, _group_max, _group_min, _open_leads)
 
@@ -115,7 +116,9 @@ def lifecycle_stage(shipments, leads=None, as_of=None, dormant_months=3, new_mon
         ``stage`` (ordered Categorical 潜在期 < 成长期 < 成熟期 < 衰退期 < 终止期),
         ``first_order``, ``last_order``, ``recent``, ``previous``, ``ratio`` and
         ``reason`` (Chinese text saying which rule decided, stored as a
-        Categorical because many customers share the same text).
+        Categorical because many customers share the same text). Ids keep
+        their type (integer ids stay integers); only when customer ids and lead
+        ids differ in kind (numbers beside text) are both written as text.
 
     Examples
     --------
@@ -209,8 +212,12 @@ def lifecycle_stage(shipments, leads=None, as_of=None, dormant_months=3, new_mon
         return f"近{window}个月运单量是去年同期的{shown}倍（介于{decline}和{growth}之间）"
 
     reason = _reason_column(kind, param.astype(np.float64), describe)
+    customer_ids, lead_ids = ids.take(seen), pd.Index([])
+    if leads is not None:
+        lead_ids, lead_stages = _open_leads(leads, as_of, lead_id, lead_stage, lead_date)
+        customer_ids, lead_ids = id_union(customer_ids, lead_ids)
     customers = pd.DataFrame({
-        "id": ids.take(seen).astype("str"),
+        "id": customer_ids,
         "stage": pd.Categorical.from_codes(stage, categories=list(STAGES), ordered=True),
         "first_order": first_exact,
         "last_order": last_exact,
@@ -222,13 +229,12 @@ def lifecycle_stage(shipments, leads=None, as_of=None, dormant_months=3, new_mon
     if leads is None:
         return customers
 
-    lead_ids, lead_stages = _open_leads(leads, as_of, lead_id, lead_stage, lead_date)
     k = len(lead_ids)
     stage_names, stage_codes = np.unique(np.asarray(lead_stages, dtype=str), return_inverse=True)
     lead_reason = _reason_column(np.zeros(k, dtype=np.int64), stage_codes.astype(np.float64),
                                  lambda _, v: f"线索阶段为“{stage_names[int(v)]}”，还没有成交")
     prospects = pd.DataFrame({
-        "id": pd.Index(lead_ids).astype("str"),
+        "id": lead_ids,
         "stage": pd.Categorical.from_codes(np.full(k, _PROSPECT), categories=list(STAGES),
                                            ordered=True),
         "first_order": np.full(k, np.datetime64("NaT"), dtype=exact.dtype),

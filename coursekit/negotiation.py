@@ -10,13 +10,17 @@ import numpy as np
 import pandas as pd
 
 from ._tables import step_table, step_value
-from ._validate import fail, require_number, require_number_inputs
+from ._validate import fail, require_flag, require_number, require_number_inputs
 
 __all__ = ["chargeable_weight", "quote", "breakeven_volume"]
 
 # ---------------------------------------------------------------------------
 # chargeable_weight, quote, breakeven_volume
 # ---------------------------------------------------------------------------
+
+MAX_WAYBILL_M3 = 200.0
+"""Largest volume (m3) one waybill can plausibly have: more than a 17.5 m semi-trailer
+holds (about 100-150 m3). A bigger ``volume_m3`` is almost always cm3 passed as m3."""
 
 def chargeable_weight(weight_kg, length_cm=None, width_cm=None, height_cm=None, divisor=6000,
                       *, volume_m3=None, detail=False):
@@ -38,7 +42,9 @@ def chargeable_weight(weight_kg, length_cm=None, width_cm=None, height_cm=None, 
     divisor : number
         Volumetric divisor (cm3 per kg), > 0.
     volume_m3 : number or array-like, optional
-        Volume in m3 (the ``shipments`` dataset has ``volume_m3``).
+        Volume in m3 (the ``shipments`` dataset has ``volume_m3``). More than
+        ``MAX_WAYBILL_M3`` (200 m3) for one waybill is an error: it is almost
+        always a volume in cm3 passed as m3.
     detail : bool
         ``True`` returns a table with ``weight_kg``, ``volumetric_kg``,
         ``chargeable_kg`` and ``cargo`` (轻泡货 or 重货).
@@ -62,6 +68,7 @@ def chargeable_weight(weight_kg, length_cm=None, width_cm=None, height_cm=None, 
     ['轻泡货']
     """
     require_number(divisor, "divisor", low=0, low_open=True)
+    require_flag(detail, "detail")
     dims = (length_cm, width_cm, height_cm)
     if volume_m3 is not None and any(d is not None for d in dims):
         fail("请只给出 length_cm/width_cm/height_cm 或 volume_m3 中的一种。",
@@ -80,6 +87,7 @@ def chargeable_weight(weight_kg, length_cm=None, width_cm=None, height_cm=None, 
     if volume_m3 is None:
         volumetric = arrays["length_cm"] * arrays["width_cm"] * arrays["height_cm"] / divisor
     else:
+        _require_plausible_volume(arrays["volume_m3"])
         volumetric = arrays["volume_m3"] * 1_000_000 / divisor
     actual = arrays["weight_kg"]
     chargeable = np.maximum(actual, volumetric)
@@ -95,6 +103,18 @@ def chargeable_weight(weight_kg, length_cm=None, width_cm=None, height_cm=None, 
         return table
     return pd.Series(np.broadcast_to(chargeable, len(index)).astype(float), index=index,
                      name="chargeable_kg")
+
+
+def _require_plausible_volume(volume_m3) -> None:
+    """A volume above MAX_WAYBILL_M3 is an error that names the likely cm3 mix-up."""
+    largest = float(np.max(volume_m3))
+    if largest > MAX_WAYBILL_M3:
+        fail(f"参数 volume_m3 的单位是立方米，{largest:,.0f} 立方米比一整辆半挂车还大，"
+             "像是把立方厘米当成了立方米。知道长、宽、高（厘米）时，请写成 "
+             "chargeable_weight(重量, 长, 宽, 高)；或者先除以 1,000,000，换算成立方米。",
+             f"Argument volume_m3 is in cubic metres; {largest:,.0f} m3 is more than a whole "
+             "semi-trailer holds, so it looks like cm3 passed as m3. Give the dimensions in cm "
+             "as chargeable_weight(weight, length, width, height), or divide by 1,000,000.")
 
 
 EXPRESS_RATES = {"kind": "first_additional", "first_kg": 1.0, "first_price": 12.0,

@@ -81,6 +81,12 @@ def new_axes(ax=None, figsize=(7, 4)):
     use_chinese_font()
     if ax is not None:
         return ax
+    if not isinstance(figsize, (tuple, list)) or len(figsize) != 2:
+        fail(f"参数 figsize 应该是（宽, 高）两个数，单位英寸，例如 (7, 4)，现在是 {figsize!r}。",
+             f"Argument figsize must be two numbers (width, height) in inches such as (7, 4), "
+             f"got {figsize!r}.", TypeError)
+    for i, size in enumerate(figsize):
+        require_number(size, f"figsize[{i}]", low=0, low_open=True, high=100)
     import matplotlib.pyplot as plt
 
     _, ax = plt.subplots(figsize=figsize, layout="constrained")
@@ -203,6 +209,8 @@ def rfm_heatmap(scored: pd.DataFrame, rows: str = "r_score", columns: str = "f_s
     require_frame(scored, "scored")
     needed = [rows, columns] + ([value] if value else [])
     require_columns(scored, needed, "scored")
+    for score in (rows, columns):  # scores are numbers; text would not sort into a grid
+        require_numeric(scored, score, "scored")
     if value:
         require_numeric(scored, value, "scored")
         table = scored.pivot_table(index=rows, columns=columns, values=value, aggfunc="mean")

@@ -3,7 +3,7 @@
 * :func:`qualify_leads` scores leads on the textbook's four identification
   factors (需求度、购买力、决策权、信誉度) and sorts them into follow-up grades.
 * :func:`screening_ratios` checks a big-customer prospect's finances
-  (流动资产率、净利润率、资产回报率、回款周期、存货周期).
+  (流动比率、净利润率、资产回报率、回款周期、存货周期).
 
 Every threshold below is an illustrative teaching value, not an industry
 standard: the course material gives the ideas but no numbers. Each one is a
@@ -172,7 +172,7 @@ SCREENING_THRESHOLDS = {"current_ratio": 1.5, "net_margin": 0.05, "roa": 0.05,
                         "receivable_days": 90, "inventory_days": 90}
 """Illustrative pass marks: the first three are minimums, the two cycles maximums."""
 
-_RATIO_LABELS = {"current_ratio": "流动资产率", "net_margin": "净利润率", "roa": "资产回报率",
+_RATIO_LABELS = {"current_ratio": "流动比率", "net_margin": "净利润率", "roa": "资产回报率",
                  "receivable_days": "回款周期", "inventory_days": "存货周期"}
 _AT_MOST = ("receivable_days", "inventory_days")
 PASS, WATCH = "通过", "关注"
@@ -186,8 +186,10 @@ def screening_ratios(financials, thresholds=None, *, company="prospect_id",
 
     The course material names five checks before courting a big customer:
 
-    * ``current_ratio`` 流动资产率 (current ratio, 流动比率) =
-      current assets / current liabilities: can it pay its bills?
+    * ``current_ratio`` 流动比率 (current ratio) = current assets / current
+      liabilities: can it pay its bills? The seed material calls it 流动资产率,
+      a name Chinese accounting uses for current assets / total assets, so the
+      course says 流动比率.
     * ``net_margin`` 净利润率 = net profit / revenue: does the business earn money?
     * ``roa`` 资产回报率 = net profit / total assets: what do its assets return?
     * ``receivable_days`` 回款周期 (days): how fast does cash come back?
@@ -234,7 +236,7 @@ def screening_ratios(financials, thresholds=None, *, company="prospect_id",
     >>> result["verdict"].tolist()
     ['通过', '关注']
     >>> print(result.loc[1, "issues"])
-    流动资产率 1.20（下限 1.5）；净利润率 2.0%（下限 5.0%）；资产回报率 2.5%（下限 5.0%）；回款周期 120 天（上限 90 天）
+    流动比率 1.20（下限 1.5）；净利润率 2.0%（下限 5.0%）；资产回报率 2.5%（下限 5.0%）；回款周期 120 天（上限 90 天）
     """
     data = require_frame(financials, "financials").reset_index(drop=True)
     marks = _thresholds(thresholds)

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ._validate import (fail, require_columns, require_dates, require_frame, require_number,
-                        require_numeric, require_unique)
+                        require_numeric, require_optional_column, require_unique)
 from .classify import _group_codes, _order_desc_then_id
 
 TIER_LABELS = (
@@ -199,7 +199,7 @@ def service_tiers(profile, value="profit", growth="ratio", stage="stage", custom
     require_frame(profile, "profile")
     require_columns(profile, [customer, value, growth] + ([stage] if stage else []), "profile")
     values = require_numeric(profile, value, "profile", allow_negative=True)
-    ratios = require_numeric(profile, growth, "profile", allow_nan=True)
+    ratios = require_numeric(profile, growth, "profile", allow_nan=True, allow_inf=True)
     require_unique(profile, customer, "profile")
     require_number(strategic_share, "strategic_share", low=0, high=1, low_open=True)
     require_number(key_share, "key_share", low=0, high=1, low_open=True)
@@ -366,15 +366,12 @@ def service_plan(tiers=None, tier="tier", value="profit"):
     plan["bonds"] = retention_bonds()["bonds"].to_numpy()
     if tiers is None:
         return plan
-    if not isinstance(tiers, pd.DataFrame):
-        fail(f"参数 tiers 应该是 DataFrame（含列 '{tier}'），现在是 {type(tiers).__name__}。",
-             f"Argument tiers must be a DataFrame with column '{tier}', "
-             f"got {type(tiers).__name__}.", TypeError)
+    require_frame(tiers, "tiers")
     labels = _tier_labels(tiers, tier, "tiers")
     counts = labels.value_counts().reindex(TIER_LABELS, fill_value=0)
     columns = ["tier", "customers"]
     plan["customers"] = counts.to_numpy(dtype=np.int64)
-    if value is not None and value in tiers.columns:
+    if require_optional_column(tiers, value, "profit", "tiers"):
         amounts = require_numeric(tiers, value, "tiers", allow_negative=True)
         total = float(amounts.sum())
         if total == 0:
@@ -465,6 +462,8 @@ def stage_examples(stages, monthly, n=3, start=0, min_waybills=200):
     require_number(n, "n", low=1, integer=True)
     require_number(start, "start", low=0, integer=True)
     require_number(min_waybills, "min_waybills", low=0)
+    for column in monthly.columns:  # waybill counts: whole, finite, not negative
+        require_numeric(monthly, column, "monthly")
     totals = monthly.sum(axis=1)
     rows = stages[stages["id"].isin(totals.index)].copy()
     rows["waybills"] = totals.reindex(rows["id"]).to_numpy().astype(np.int64)

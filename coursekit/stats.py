@@ -73,6 +73,7 @@ def rate_interval(successes, trials, confidence: float = 0.95, min_trials: int =
     values, index = require_number_inputs({"successes": successes, "trials": trials})
     wins = np.atleast_1d(values["successes"]).astype(float)
     tries = np.atleast_1d(values["trials"]).astype(float)
+    wins, tries = np.broadcast_arrays(wins, tries)  # one number beside a list applies to each
     if (tries <= 0).any():
         fail("参数 trials（样本数）必须大于 0。", "Argument trials must be greater than 0.")
     if (wins > tries).any():
@@ -176,6 +177,7 @@ def nps_interval(promoters, detractors, respondents, confidence: float = 0.95,
     pro = np.atleast_1d(values["promoters"]).astype(float)
     det = np.atleast_1d(values["detractors"]).astype(float)
     n = np.atleast_1d(values["respondents"]).astype(float)
+    pro, det, n = np.broadcast_arrays(pro, det, n)  # one number beside a list applies to each
     if (n <= 0).any():
         fail("参数 respondents（受访人数）必须大于 0。", "Argument respondents must be greater than 0.")
     if (pro + det > n).any():

@@ -66,9 +66,12 @@ VALUE_ITEMS = {"product": "产品价值", "service": "服务价值",
                "personnel": "人员价值", "image": "形象价值"}
 """The four parts of total customer value (总价值) in the textbook."""
 
-COST_ITEMS = {"money": "货币成本（价格）", "time": "时间成本", "search": "信息搜寻成本",
-              "convenience": "便利成本", "psychological": "心理成本"}
+COST_ITEMS = {"money": "货币成本", "time": "时间成本", "search": "精力成本",
+              "convenience": "体力成本", "psychological": "心理成本"}
 """The five parts of total customer cost (总成本) in the textbook."""
+
+COST_ALIASES = {"货币成本（价格）": "money", "信息搜寻成本": "search", "便利成本": "convenience"}
+"""Other Chinese names of three cost items: accepted as keys, never printed."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ class DeliveredValue:
                           "delivered_value": self.delivered_value, "ratio": self.ratio})
 
     def _lines(self):
-        yield "客户让渡价值 (customer delivered value)"
+        yield "客户让渡价值"
         for part, title in (("value", "总价值"), ("cost", "总成本")):
             rows = self.breakdown[self.breakdown["part"] == part]
             yield f"{title}：" + "，".join(f"{r.item_zh} {r.amount:g}" for r in rows.itertuples())
@@ -113,6 +116,8 @@ def _amounts(items, arg: str, allowed: dict) -> dict:
              f"Argument {arg} must be a dict such as {{'{next(iter(allowed))}': 100}}, "
              f"got {type(items).__name__}.", TypeError)
     by_zh = {zh: key for key, zh in allowed.items()}
+    if allowed is COST_ITEMS:
+        by_zh.update(COST_ALIASES)
     amounts = dict.fromkeys(allowed, 0.0)
     for key, amount in items.items():
         name = by_zh.get(key, key)
@@ -139,8 +144,9 @@ def delivered_value(values, costs):
         Amounts for product (产品价值), service (服务价值), personnel (人员价值),
         image (形象价值); zero or positive.
     costs : dict or Series
-        Amounts for money (货币成本（价格）), time (时间成本), search (信息搜寻成本),
-        convenience (便利成本), psychological (心理成本); zero or positive.
+        Amounts for money (货币成本, the price), time (时间成本), search (精力成本, also
+        called 信息搜寻成本), convenience (体力成本, also called 便利成本) and
+        psychological (心理成本); zero or positive.
 
     Returns
     -------
@@ -156,9 +162,9 @@ def delivered_value(values, costs):
     >>> dv.delivered_value, round(dv.ratio, 2)
     (250.0, 1.33)
     >>> dv
-    客户让渡价值 (customer delivered value)
+    客户让渡价值
     总价值：产品价值 500，服务价值 300，人员价值 100，形象价值 100
-    总成本：货币成本（价格） 600，时间成本 100，信息搜寻成本 0，便利成本 0，心理成本 50
+    总成本：货币成本 600，时间成本 100，精力成本 0，体力成本 0，心理成本 50
     总价值 = 1000
     总成本 = 750
     让渡价值 = 总价值 - 总成本 = 250

@@ -170,6 +170,8 @@ CASES = [
      ValueError, ["length_cm", "weight_kg"]),
     ("chargeable missing height", lambda: chargeable_weight(10, 60, 50), TypeError,
      ["height_cm"]),
+    ("chargeable volume in cm3 passed as m3",
+     lambda: chargeable_weight(5, volume_m3=50 * 40 * 30), ValueError, ["volume_m3", "60,000"]),
     # quote and breakeven_volume
     ("quote zero weight", lambda: quote(0), ValueError, ["weight_kg"]),
     ("quote unknown table", lambda: quote(5, rate_table="空运"), ValueError, ["rate_table"]),

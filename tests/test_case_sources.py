@@ -10,7 +10,9 @@ Rules (issue 13):
   names a source a student can look up (not "原始出处未找到") and, when it is
   marked verified, a dated one; an unverified row is shown with the word
   未核实 in the same table;
-* prose that cites a fact id of an unverified figure says so (未核实) in that cell.
+* prose that cites a fact id of an unverified figure says so (未核实) in that cell;
+* a table of fact rows shows its sources in full, not cut short with "…" (pandas does
+  that to long cells unless the notebook sets ``display.max_colwidth`` to None).
 """
 from __future__ import annotations
 
@@ -120,6 +122,8 @@ def problems(name: str) -> list[str]:
                 found.append(f"cell {index}: {fid} is verified but its source has no date")
             elif not row["verified"] and "未核实" not in text:
                 found.append(f"cell {index}: {fid} is unverified but the table does not say so")
+        if "..." in text or "…" in text:
+            found.append(f"cell {index}: a source title is cut short (…): a student cannot look it up")
     for index, cell in enumerate(_cells(name)):
         if cell["cell_type"] != "markdown":
             continue
@@ -145,3 +149,12 @@ def test_the_notebook_check_finds_an_unsourced_row(tmp_path, monkeypatch):
     (tmp_path / "x.ipynb").write_text(json.dumps({"cells": [cell]}), encoding="utf-8")
     monkeypatch.setattr(sys.modules[__name__], "STUDENT", tmp_path)
     assert problems("x.ipynb") == ["cell 0: DH01 shown without a source a student can look up"]
+
+
+def test_the_notebook_check_finds_a_title_cut_short(tmp_path, monkeypatch):
+    cell = {"cell_type": "code", "source": "", "metadata": {},
+            "outputs": [{"output_type": "execute_result", "metadata": {},
+                         "data": {"text/plain": "DH07  2003  份额  37  %  德国之声（Deutsche Welle，DW）报道“DHL to...  未核实"}}]}
+    (tmp_path / "x.ipynb").write_text(json.dumps({"cells": [cell]}), encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "STUDENT", tmp_path)
+    assert problems("x.ipynb") == ["cell 0: a source title is cut short (…): a student cannot look it up"]

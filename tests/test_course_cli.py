@@ -35,7 +35,7 @@ def server():
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
         env={**os.environ, "COURSE_VENV": str(Path(sys.prefix))})
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
+    deadline = time.time() + 240  # a loaded machine starts JupyterLab slowly
     while time.time() < deadline:
         try:
             get_json(f"{base}/api/status?token={TOKEN}")

@@ -261,7 +261,7 @@ def test_screening_custom_thresholds():
                                                            "roa": -0.05, "receivable_days": 120})
     # P2 now fails only the stricter current ratio: 1.5 < 2
     assert result["verdict"].tolist() == ["通过", "关注"]
-    assert result.loc[1, "issues"] == "流动资产率 1.50（下限 2）"
+    assert result.loc[1, "issues"] == "流动比率 1.50（下限 2）"
 
 
 # ---------------------------------------------------------------------------
@@ -280,6 +280,11 @@ def test_chargeable_weight_hand_worked():
     assert detail["cargo"].tolist() == ["轻泡货", "重货"]
     assert detail["chargeable_kg"].tolist() == [20.0, 30.0]
     assert isinstance(chargeable_weight(np.int64(5), 10, 10, 10), float)
+    # the largest waybill of the course data (an 80 m3 LTL load) is accepted ...
+    assert chargeable_weight(1000, volume_m3=80.0) == pytest.approx(80 * 1_000_000 / 6000)
+    # ... a 50 x 40 x 30 cm box passed as 60,000 "m3" is not
+    with pytest.raises(ValueError, match="立方厘米"):
+        chargeable_weight(5, volume_m3=[0.06, 50 * 40 * 30])
 
 
 @FAST

@@ -26,8 +26,16 @@ def split_requirement(requirement: str) -> tuple[str, str]:
 
 
 def pyproject_deps() -> dict[str, str]:
+    """The core dependencies plus the ``publish`` extra (site, slides, presenter)."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return dict(split_requirement(r) for r in project["dependencies"])
+    publish = project["optional-dependencies"]["publish"]
+    return dict(split_requirement(r) for r in project["dependencies"] + publish)
+
+
+def hub_deps() -> dict[str, str]:
+    """The classroom server's extra (deploy/jupyterhub), mirrored in environment.yml too."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return dict(split_requirement(r) for r in project["optional-dependencies"]["hub"])
 
 
 def environment() -> dict:
@@ -48,7 +56,7 @@ def environment_deps() -> dict[str, str]:
 
 
 def test_same_packages_and_pins():
-    assert environment_deps() == pyproject_deps()
+    assert environment_deps() == {**pyproject_deps(), **hub_deps()}
 
 
 def test_conda_forge_named_environment():
@@ -64,7 +72,8 @@ def test_python_pin_matches_requires_python():
     assert conda_python == ["python" + project["requires-python"]]
 
 
-@pytest.mark.parametrize("name,pin", sorted(environment_deps().items()))
+# The hub's packages live in the hub's own environment; tests/test_hub.py checks their versions.
+@pytest.mark.parametrize("name,pin", sorted(pyproject_deps().items()))
 def test_installed_version_satisfies_pin(name, pin):
     spec = rattler.MatchSpec(f"{name} {pin}")  # parses as conda would read the line
     installed = rattler.Version(version(name))

@@ -27,7 +27,7 @@ def test_cite_prints_years_without_separator_and_blank_unknown_year():
 
 
 def test_cite_rejects_unknown_ids_and_no_ids(facts):
-    with pytest.raises(KeyError, match="DH99"):
+    with pytest.raises(ValueError, match="DH99"):
         cite(facts, "DH31", "DH99")
     with pytest.raises(TypeError, match="至少要给一个编号"):
         cite(facts)

@@ -1,159 +1,225 @@
-"""Grading a class: marks are right, bad submissions are recorded, others still graded."""
+"""Grading a class: known marks, the gradebook files, interruption and resume, the CLI."""
+import json
+import os
+import signal
 import subprocess
 import sys
+import time
 
 import nbformat
 import pandas as pd
 import pytest
 
+import grading_class as klass
 from coursekit.teacher import grading
-from coursekit.teacher.edition import NOTEBOOKS_DIR, student_notebook
-from coursekit.questions import QUESTIONS, choice, items, number
-
-UNIT = "t99"
-TEST_QUESTIONS = [
-    number("t99.total", 12, hint="重读「测试」", wrong=[11]),
-    choice("t99.letter", "B", hint="重读「测试」"),
-    items("t99.ids", ["C1", "C2"], hint="重读「测试」", wrong=[["C1"]]),
-]
-RIGHT = {"total": "3 + 4 + 5", "letter": '"B"', "ids": '["C2", "C1"]'}
-WRONG = {"total": "11", "letter": '"A"', "ids": '["C1"]'}
+from coursekit.teacher.edition import STUDENT_DIR
+from coursekit.questions import custom
+from coursekit.teacher.grading import gradebook, sandbox, stage
 
 
-@pytest.fixture(autouse=True)
-def test_unit(monkeypatch):
-    for question in TEST_QUESTIONS:
-        monkeypatch.setitem(QUESTIONS, question.id, question)
-
-
-def notebook(answers: dict, extra_cells=(), unit=UNIT) -> nbformat.NotebookNode:
-    # The test unit t99 exists only in this process, so the cells do not call check().
-    cells = []
-    for name in ("total", "letter", "ids"):
-        value = answers.get(name, "...")
-        cells.append(nbformat.v4.new_code_cell(f"{name} = {value}"))
-    cells.extend(nbformat.v4.new_code_cell(c) for c in extra_cells)
-    nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.metadata["coursekit"] = {"edition": "student", "unit": unit}
-    return nb
-
-
-def write(folder, name, nb):
-    nbformat.write(nb, str(folder / name))
-
-
-def marks_of(book, file):
-    row = book.set_index("file").loc[file]
-    return [row["t99.total"], row["t99.letter"], row["t99.ids"]], row["total"], row["problem"]
-
-
-def test_a_class_of_30_gets_known_marks(tmp_path):
+def test_a_class_gets_known_marks(tmp_path):
     subs = tmp_path / "subs"
     subs.mkdir()
     expected = {}
-    for i in range(30):
-        # Student i answers question q right if bit q of i is set, wrong if i % 5 == q, else blank.
+    for i in range(6):
+        # Student i answers question q right if bit q of i is set, wrong if i % 4 == q, else blank.
         answers, marks = {}, []
-        for q, name in enumerate(("total", "letter", "ids")):
+        for q, name in enumerate(("total", "letter", "ids", "share")):
             if (i >> q) & 1:
-                answers[name], mark = RIGHT[name], "正确"
-            elif i % 5 == q:
-                answers[name], mark = WRONG[name], "错误"
+                answers[name], mark = klass.RIGHT[name], "正确"
+            elif i % 4 == q:
+                answers[name], mark = klass.WRONG[name], "错误"
             else:
                 mark = "未作答"
             marks.append(mark)
         file = f"2024{i:03d}_学生{i}_t99.ipynb"
-        write(subs, file, notebook(answers))
+        klass.write(subs, file, klass.notebook(answers))
         expected[file] = marks
-    book = grading.grade(subs, tmp_path / "out" / "成绩单.csv", progress=False)
-    assert len(book) == 30
+    out = tmp_path / "out" / "成绩单.csv"
+    book = grading.grade(subs, out, progress=False, questions=klass.test_questions())
+    assert len(book) == 6
+    indexed = book.set_index("file")
     for file, marks in expected.items():
-        got, total, problem = marks_of(book, file)
-        assert got == marks, file
-        assert total == marks.count("正确") and problem == ""
-    row = book.iloc[0]
-    assert row["student_id"] == "2024000" and row["name"] == "学生0"
-    assert book["percent"].max() == 100.0
-    csv = (tmp_path / "out" / "成绩单.csv").read_bytes()
+        assert [indexed.loc[file, q] for q in klass.IDS] == marks, file
+        assert indexed.loc[file, "total"] == marks.count("正确")
+        assert indexed.loc[file, "problem"] == "" and indexed.loc[file, "out_of"] == 4
+    assert book.iloc[0]["student_id"] == "2024000" and book.iloc[0]["name"] == "学生0"
+    csv = out.read_bytes()
     assert csv.startswith(b"\xef\xbb\xbf")  # BOM: Excel and WPS show Chinese
-    assert pd.read_excel(tmp_path / "out" / "成绩单.xlsx").shape == book.shape
+    written = pd.read_csv(out, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(written.columns[:3]) == ["学号", "姓名", "文件"]
+    assert {"得分", "满分", "百分比", "问题", "需复核"} <= set(written.columns)
+    assert pd.read_excel(out.with_suffix(".xlsx"), sheet_name="成绩").shape == book.shape
+    assert not (tmp_path / "out" / "成绩单.journal.jsonl").exists()
 
 
-BAD = {
-    "raises": (notebook(RIGHT, ["1 / 0"]), "ZeroDivisionError", True),
-    "loops": (notebook(RIGHT, ["while True:\n    pass"]), "超时", False),
-    "prints": (notebook(RIGHT, ["for _ in range(400):\n    print('x' * 10000)"]), "输出太多", False),
-    "writes": (notebook(RIGHT, ["open('junk.txt', 'w').write('x')"]), "写入或删除", True),
-    "other_unit": (notebook(RIGHT, unit="u01"), "不是本单元", False),
-}
-
-
-@pytest.fixture(scope="module")
-def bad_class(tmp_path_factory):
-    subs = tmp_path_factory.mktemp("bad")
-    for key, (nb, _, _) in BAD.items():
-        write(subs, f"1_{key}_t99.ipynb", nb)
-    (subs / "1_notjson_t99.ipynb").write_text("这不是笔记本", encoding="utf-8")
-    (subs / "1_empty_t99.ipynb").write_bytes(b"")
-    write(subs, "1_good_t99.ipynb", notebook(RIGHT))
-    write(subs, "badname.ipynb", notebook(RIGHT))
-    return subs
-
-
-@pytest.fixture(scope="module")
-def bad_book(bad_class, tmp_path_factory):
-    with pytest.MonkeyPatch.context() as mp:
-        for question in TEST_QUESTIONS:
-            mp.setitem(QUESTIONS, question.id, question)
-        out = tmp_path_factory.mktemp("out") / "book.csv"
-        return grading.grade(bad_class, out, unit=UNIT, timeout=6, max_output_mb=1, jobs=2,
-                             progress=False)
-
-
-@pytest.mark.parametrize("key", sorted(BAD))
-def test_each_bad_submission_is_recorded(bad_book, key):
-    _, reason, still_graded = BAD[key]
-    marks, total, problem = marks_of(bad_book, f"1_{key}_t99.ipynb")
-    assert reason in problem
-    assert bool(total == 3) == still_graded
-
-
-@pytest.mark.parametrize("file,reason", [("1_notjson_t99.ipynb", "不是有效的"),
-                                         ("1_empty_t99.ipynb", "空文件"),
-                                         ("badname.ipynb", "文件名")])
-def test_unreadable_and_misnamed_files(bad_book, file, reason):
-    assert reason in marks_of(bad_book, file)[2]
-
-
-def test_good_submission_beside_bad_ones_is_graded(bad_book):
-    assert marks_of(bad_book, "1_good_t99.ipynb")[1:] == (3, "")
-
-
-def test_redefining_check_or_pasting_ticks_gains_nothing(tmp_path):
+def test_graded_only_questions_from_a_file(tmp_path):
     subs = tmp_path / "subs"
     subs.mkdir()
-    cheat = notebook(WRONG, ["def check(*a):\n    return '✅ 正确！'", "print('✅ ✅ ✅')"])
-    cheat.cells[1].outputs = [nbformat.v4.new_output("stream", name="stdout", text="✅ 正确！")]
-    write(subs, "9_cheat_t99.ipynb", cheat)
-    book = grading.grade(subs, tmp_path / "b.csv", progress=False)
-    assert marks_of(book, "9_cheat_t99.ipynb")[:2] == (["错误", "错误", "错误"], 0)
+    klass.write(subs, "1_甲_t99.ipynb", klass.notebook(klass.RIGHT))
+    questions = tmp_path / "hidden.py"
+    questions.write_text(klass.QUESTIONS_SOURCE, encoding="utf-8")
+    book = grading.grade(subs, tmp_path / "b.csv", progress=False, questions=questions)
+    assert book.iloc[0]["total"] == 4
+    free = [custom("t99.ids", ["C1", "C2"], hint="重读「测试」", wrong=[["C1"]],
+                   compare=lambda answer, expected: (sorted(answer) == expected, ""))]
+    book = grading.grade(subs, tmp_path / "free.csv", progress=False, questions=free)
+    assert book.iloc[0]["t99.ids"] == "正确"  # a free compare gets a plain list back
+    broken = tmp_path / "broken.py"
+    broken.write_text("QUESTIONS = 3", encoding="utf-8")
+    with pytest.raises(ValueError, match="QUESTIONS"):
+        grading.grade(subs, tmp_path / "c.csv", progress=False, questions=broken)
 
 
-def test_interrupted_run_keeps_the_previous_gradebook(tmp_path, monkeypatch):
+def test_written_deliverables_are_collected(tmp_path):
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    nb = klass.notebook(klass.RIGHT)
+    cell = nbformat.v4.new_markdown_cell("**我的方案**：先给 A 类客户打电话。")
+    cell.metadata = {"tags": ["deliverable"], "coursekit": {"deliverable": "t99.plan"}}
+    nb.cells.append(cell)
+    nb.cells.append(nbformat.v4.new_markdown_cell("=HYPERLINK(\"x\")"))
+    klass.write(subs, "2024001_张三_t99.ipynb", nb)
+    out = tmp_path / "book.csv"
+    grading.grade(subs, out, progress=False, questions=klass.test_questions())
+    sheet = pd.read_excel(out.with_suffix(".xlsx"), sheet_name="书面作业", dtype=str,
+                          keep_default_na=False)
+    assert sheet.to_dict("records") == [{"学号": "2024001", "姓名": "张三",
+                                         "文件": "2024001_张三_t99.ipynb",
+                                         "书面作业": "t99.plan",
+                                         "学生写的内容": "**我的方案**：先给 A 类客户打电话。",
+                                         "得分": ""}]
+    csv = pd.read_csv(tmp_path / "book_deliverables.csv", encoding="utf-8-sig", dtype=str)
+    assert csv.loc[0, "书面作业"] == "t99.plan"
+
+
+def test_unwritable_out_is_an_error_before_anything_runs(tmp_path, monkeypatch):
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    klass.write(subs, "1_甲_t99.ipynb", klass.notebook(klass.RIGHT))
+    (tmp_path / "a_file").write_text("x", encoding="utf-8")
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("grading started although --out cannot be written")
+
+    monkeypatch.setattr(stage, "read_notebook", must_not_run)
+    with pytest.raises(ValueError, match="不能写入"):
+        grading.grade(subs, tmp_path / "a_file" / "book.csv", progress=False,
+                      questions=klass.test_questions())
+    with pytest.raises(ValueError, match="作业文件夹里"):
+        grading.grade(subs, subs / "book.csv", progress=False, questions=klass.test_questions())
+
+
+def test_a_failed_write_keeps_the_previous_gradebook(tmp_path, monkeypatch):
     out = tmp_path / "book.csv"
     out.write_text("old", encoding="utf-8")
     frame = pd.DataFrame({"student_id": ["1"], "total": [1]})
 
-    def broken_excel(self, *args, **kwargs):
+    def broken_excel(*args, **kwargs):
         raise KeyboardInterrupt  # the teacher pressed Ctrl+C while the xlsx was written
 
-    monkeypatch.setattr(pd.DataFrame, "to_excel", broken_excel)
+    monkeypatch.setattr(pd.ExcelWriter, "__init__", broken_excel)
     with pytest.raises(KeyboardInterrupt):
-        grading.write_gradebook(frame, out)
+        gradebook.write_gradebook(frame, out)
     assert out.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["book.csv"]
 
+
+def test_notebooks_are_read_with_nbformat():
+    sub = stage.Submission(STUDENT_DIR / "00_start.ipynb")
+    stage.read_notebook(sub)
+    assert sub.unit == "u00" and sub.cells and not sub.reasons and not sub.skipped
+
+
+def test_review_flags_name_what_to_look_at():
+    assert stage.review_flags(["import ctypes", "open('/proc/1/environ')"]) == \
+        ["读写 /proc", "ctypes"]
+    assert stage.review_flags(["x = 1"]) == []
+
+
+# ------------------------------------------------------------------ interruption and resume
+
+def _cli(folder, out, questions, *extra):
+    return subprocess.Popen([sys.executable, "-m", "coursekit", "grade", str(folder), "--out",
+                             str(out), "--questions", str(questions), "--jobs", "1",
+                             "--timeout", "120", *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for_journal(journal, process, lines=1, limit=240):
+    start = time.monotonic()
+    while time.monotonic() - start < limit:
+        if journal.exists() and len(journal.read_text(encoding="utf-8").splitlines()) >= lines:
+            return
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.2)
+    raise AssertionError("the grader saved no result in time")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])  # Ctrl+C and kill
+def test_stopping_the_grader_keeps_finished_work_and_resumes(tmp_path, stop):
+    folder, out = tmp_path / "作业", tmp_path / "成绩" / "book.csv"
+    folder.mkdir()
+    questions = tmp_path / "q.py"
+    questions.write_text(klass.QUESTIONS_SOURCE, encoding="utf-8")
+    klass.write(folder, "1_快_t99.ipynb", klass.notebook(klass.WRONG))
+    klass.write(folder, "2_慢_t99.ipynb", klass.notebook(klass.RIGHT, [
+        "import time\ntime.sleep(300)"]))
+    process = _cli(folder, out, questions)
+    journal = out.with_name("book.journal.jsonl")
+    _wait_for_journal(journal, process)
+    time.sleep(1)  # the slow notebook is running now
+    process.send_signal(stop)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    book = pd.read_csv(out, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    book = book.set_index("文件")
+    assert book.loc["1_快_t99.ipynb", "t99.total"] == "错误"
+    assert "批改被中断" in book.loc["2_慢_t99.ipynb", "问题"]
+    assert pd.ExcelFile(out.with_suffix(".xlsx")).sheet_names == ["成绩（未完成）"]
+    assert klass.grader_temp_dirs(process.pid) == set()
+    assert klass.run_processes(process.pid) == []
+    if stop != signal.SIGINT:
+        return
+    # Resume: the finished notebook comes from the journal. To prove it, the journal's
+    # answers for it are swapped for right ones; a re-run would have found them wrong.
+    entry = json.loads(journal.read_text(encoding="utf-8").splitlines()[0])
+    entry["report"] = json.dumps({"total": {"t": "int", "v": "12"}})
+    journal.write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    klass.write(folder, "2_慢_t99.ipynb", klass.notebook(klass.RIGHT))
+    process = _cli(folder, out, questions)
+    _, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err
+    book = pd.read_csv(out, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    book = book.set_index("文件")
+    assert book.loc["1_快_t99.ipynb", "t99.total"] == "正确"   # from the journal
+    assert book.loc["2_慢_t99.ipynb", "得分"] == "4"
+    assert not journal.exists()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
+def test_killing_the_grader_outright_leaves_no_process_and_the_next_run_cleans_up(tmp_path):
+    folder, out = tmp_path / "作业", tmp_path / "成绩" / "book.csv"
+    folder.mkdir()
+    questions = tmp_path / "q.py"
+    questions.write_text(klass.QUESTIONS_SOURCE, encoding="utf-8")
+    klass.write(folder, "1_快_t99.ipynb", klass.notebook(klass.RIGHT))
+    klass.write(folder, "2_慢_t99.ipynb", klass.notebook(klass.RIGHT, [
+        "import time\ntime.sleep(300)"]))
+    process = _cli(folder, out, questions)
+    _wait_for_journal(out.with_name("book.journal.jsonl"), process)
+    time.sleep(1)
+    process.kill()  # SIGKILL: no handler runs
+    process.wait(timeout=30)
+    time.sleep(1)
+    assert klass.run_processes(process.pid) == []  # every sandbox died with its grader
+    assert klass.grader_temp_dirs(process.pid)      # ... but its temp folder was left
+    sandbox.remove_stale_work_dirs()                # the next run does this first
+    assert klass.grader_temp_dirs(process.pid) == set()
+
+
+# ------------------------------------------------------------------ the command line
 
 def test_cli_reports_a_missing_folder(tmp_path):
     result = subprocess.run([sys.executable, "-m", "coursekit", "grade", str(tmp_path / "none"),
@@ -161,18 +227,8 @@ def test_cli_reports_a_missing_folder(tmp_path):
     assert result.returncode == 2 and "找不到作业文件夹" in result.stderr
 
 
-def test_real_start_notebook_reference_and_blank(tmp_path):
-    source = nbformat.read(NOTEBOOKS_DIR / "00_start.ipynb", as_version=4)
-    subs = tmp_path / "subs"
-    subs.mkdir()
-    nbformat.write(source, str(subs / "1_教师_u00.ipynb"))
-    nbformat.write(student_notebook(source, "u00"), str(subs / "2_学生_u00.ipynb"))
-    result = subprocess.run([sys.executable, "-m", "coursekit", "grade", str(subs),
-                             "--out", str(tmp_path / "book.csv")], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    book = pd.read_csv(tmp_path / "book.csv", encoding="utf-8-sig", dtype=str,
-                       keep_default_na=False)
-    every_u00 = sum(q.unit == "u00" for q in QUESTIONS.values())
-    assert book.set_index("file").loc["1_教师_u00.ipynb", "total"] == str(every_u00)
-    blank = book.set_index("file").loc["2_学生_u00.ipynb"]
-    assert blank["total"] == "0" and blank["u00.first_sum"] == "未作答"
+def test_sandbox_environment_is_clean():
+    env = sandbox.kernel_environment("/h", "/t")
+    assert env["HOME"] == env["USERPROFILE"] == "/h" and env["IPYTHONDIR"] == "/h/.ipython"
+    assert env["TMPDIR"] == "/t" and env["PYTHONNOUSERSITE"] == "1"
+    assert not {"SSH_AUTH_SOCK", "JUPYTER_TOKEN"} & set(env)

@@ -92,6 +92,16 @@ def test_zh_handles_multiindex_and_extra_names():
     assert list(shown.columns.names) == ["指标", "年份"]
 
 
+def test_zh_shows_true_false_as_yes_no_and_leaves_the_original_alone():
+    table = pd.DataFrame({"too_few": [True, False], "won": [3, 40],
+                          "on_time": pd.array([True, None], dtype="boolean")})
+    shown = ck.zh(table)
+    assert shown["样本太少"].tolist() == ["是", "否"]
+    assert shown["准时"].tolist() == ["是", ""]
+    assert shown["成交数"].tolist() == [3, 40]
+    assert table["too_few"].dtype == bool
+
+
 def test_zh_rejects_what_is_not_a_table():
     with pytest.raises(TypeError, match="DataFrame"):
         ck.zh([1, 2, 3])

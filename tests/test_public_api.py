@@ -8,7 +8,7 @@ import pytest
 import coursekit
 
 FIRM = {
-    "data": ["list_datasets", "load_dataset", "describe_dataset"],
+    "data": ["list_datasets", "load_dataset", "describe_dataset", "read_table"],
     "classify": ["abc_classify", "pareto_summary", "rfm_table", "rfm_score", "rfm_segment",
                  "value_pyramid", "big_customers", "customer_status"],
     "value": ["delivered_value", "customer_profitability", "clv", "historical_clv",

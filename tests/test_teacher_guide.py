@@ -23,6 +23,14 @@ COVERED_ELSEWHERE = {
     "conda env create -f environment.yml": "tests/test_environment.py checks the file",
     "conda activate logistics-crm-course": "tests/test_environment.py checks the name",
     "jupyter lab notebooks/00_start.ipynb": "tests/test_course_cli.py starts the same command",
+    f"{PYTHON} site 课程网站": "tests/test_site.py builds the site with this command (conftest built_site)",
+    ".venv/bin/python -m http.server --directory 课程网站 8000":
+        "tests/test_publish_browser.py serves the built site with Python's http.server",
+    f"{PYTHON} slides 幻灯片": "tests/test_slides.py builds every deck with this command (conftest built_slides)",
+    f"{PYTHON} slides 幻灯片 --notes": "tests/test_slides.py: speaker notes with and without --notes",
+    "python3 course.py present u01": "tests/test_presenter.py checks the command and serves a notebook "
+                                     "with the same Voila command and moves a slider",
+    f"{PYTHON} handout 讲义": "tests/test_grading_handout.py runs exactly this command",
 }
 RUN_HERE = {f"{PYTHON} refresh", f"{PYTHON} student-edition 学生版",
             f"{PYTHON} grade 作业/u01 --out 成绩/u01成绩.csv",
@@ -83,9 +91,9 @@ def test_grade_command(tmp_path):
     assert result.returncode == 0, result.stderr
     import pandas as pd
 
-    book = pd.read_csv(tmp_path / "成绩" / "u01成绩.csv", encoding="utf-8-sig").set_index("name")
-    assert book.loc["张三", "percent"] == 100.0
-    assert book.loc["李四", "total"] == 0
+    book = pd.read_csv(tmp_path / "成绩" / "u01成绩.csv", encoding="utf-8-sig").set_index("姓名")
+    assert book.loc["张三", "百分比"] == 100.0
+    assert book.loc["李四", "得分"] == 0
     assert (tmp_path / "成绩" / "u01成绩.xlsx").exists()
 
 
@@ -100,3 +108,8 @@ def test_refresh_command(tmp_path, monkeypatch):
     executed = nbformat.read(student / "00_start.ipynb", as_version=4)
     outputs = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs]
     assert any("⏳" in str(o.get("data", {}).get("text/plain", "")) for o in outputs)
+    # refresh also stores the slide breaks derived from the headings (for the class decks)
+    refreshed = nbformat.read(source / "00_start.ipynb", as_version=4)
+    first = refreshed.cells[0]
+    assert first.source.startswith("# ") and first.metadata["slideshow"]["slide_type"] == "slide"
+    assert first.metadata["coursekit"]["slides"] == "auto"

@@ -43,6 +43,16 @@ def test_delivered_value_chinese_keys_missing_items_and_zero_cost():
     assert "让渡价值" in dv._repr_html_()
 
 
+def test_delivered_value_prints_one_name_per_cost_and_accepts_the_other_names():
+    # the notebook, the demo and the summary say 精力成本 / 体力成本; the textbook's other
+    # names (信息搜寻成本, 便利成本) still work as keys but are never printed
+    dv = delivered_value({}, {"信息搜寻成本": 10, "便利成本": 20, "精力成本": 5})
+    assert dv.breakdown.set_index("item")["amount"][["search", "convenience"]].tolist() == [5.0, 20.0]
+    text = repr(dv)
+    assert "精力成本 5，体力成本 20" in text
+    assert "信息搜寻" not in text and "便利" not in text and "customer" not in text
+
+
 def test_delivered_value_can_be_negative():
     dv = delivered_value({"product": 100}, {"money": 150})
     assert dv.delivered_value == -50.0

@@ -24,14 +24,28 @@ def set_values(demo, **values):
     return readout_text(demo)
 
 
-def test_default_watches_the_key_accounts_of_2025(demo):
+def test_default_watches_all_customers_not_one_segment():
+    # a fresh demo: the default must not be the segment the decision exercise asks for
+    built = tracking_alert_demo()
+    assert built.controls["segment"].value == "全部客户"
+    assert "盯住「全部客户」" in readout_text(built)
+    plt.close("all")
+
+
+def test_the_key_accounts_of_2025(demo):
     text = set_values(demo, segment="重要价值客户", coverage=0.8, alert_share=0.6, avoid_rate=0.5)
     assert "盯住「重要价值客户」" in text
     assert "一年运单 63,086 票" in text and "延误投诉 243 件" in text
     assert "少收延误投诉 58.3 件" in text          # 243 x 0.8 x 0.6 x 0.5 = 58.32
-    assert "全公司 342 件延误投诉" in text
     # the per-10,000 rate counts delay complaints only, and says so (was confused with all complaints)
     assert "每万票的延误投诉从 38.5 件降到 29.3 件" in text
+
+
+def test_readout_never_gives_a_segments_share_of_delay_complaints(demo):
+    """The notebook asks students for that share (3.3): 243 / 342 = 71.1% must not be printed."""
+    for coverage in (0.8, 1.0):
+        text = set_values(demo, segment="重要价值客户", coverage=coverage, alert_share=1.0, avoid_rate=1.0)
+        assert "71.1%" not in text and "342" not in text and "全公司" not in text
 
 
 def test_moving_a_slider_changes_the_readout(demo):
@@ -43,7 +57,7 @@ def test_moving_a_slider_changes_the_readout(demo):
 
 def test_all_customers_sum_every_segment(demo):
     text = set_values(demo, segment="全部客户", coverage=1.0, alert_share=1.0, avoid_rate=1.0)
-    assert "一年运单 87,608 票（占全部 100.0%）" in text
+    assert "一年运单 87,608 票（占全部运单的 100.0%）" in text
     assert "少收延误投诉 342.0 件" in text and "降到 0.0 件" in text
 
 

@@ -105,3 +105,36 @@ def test_abc_demo_can_open_on_another_year():
 def test_abc_demo_rejects_a_year_without_revenue():
     with pytest.raises(ValueError, match="year"):
         abc_demo(small_ledger(), year=2019)
+
+
+def test_abc_demo_can_leave_out_the_exercise_year():
+    # the notebook's exercise asks for 2024's A class, so its demo offers only 2023 and 2025
+    ledger = pd.concat([small_ledger(), pd.DataFrame({
+        "customer_id": ["c9"], "order_date": pd.to_datetime(["2023-06-01"]), "revenue": [5.0]})])
+    demo = abc_demo(ledger, years=(2023, 2025))
+    assert list(demo.controls["year"].options) == [2023, 2025]
+    assert demo.controls["year"].value == 2025
+    assert "2025 年有收入的客户 5 家" in readout_text(demo)
+    with pytest.raises(ValueError, match="year"):
+        abc_demo(ledger, years=(2023, 2025), year=2024)
+    with pytest.raises(ValueError, match="years"):
+        abc_demo(ledger, years=(2019,))
+    with pytest.raises(TypeError, match="years"):
+        abc_demo(ledger, years=2025)
+
+
+def test_the_notebook_demo_leaves_out_the_year_of_exercise_4():
+    import ast
+    import json
+
+    from coursekit.questions.u01 import ABC_YEAR
+    from coursekit.teacher.edition import NOTEBOOKS_DIR
+
+    notebook = json.loads((NOTEBOOKS_DIR / "u01_customer_basics.ipynb").read_text(encoding="utf-8"))
+    calls = [node for cell in notebook["cells"] if cell["cell_type"] == "code"
+             for node in ast.walk(ast.parse("".join(cell["source"])))
+             if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "abc_demo"]
+    assert calls
+    for call in calls:
+        years = {k.arg: ast.literal_eval(k.value) for k in call.keywords}.get("years")
+        assert years is not None and ABC_YEAR not in years

@@ -14,22 +14,35 @@ Question kinds
             spaces are ignored, any of the accepted spellings counts.
 ``items``   a collection (list, set, Series, Index) of ids or labels, order ignored.
 ``series``  a pandas Series compared by index with a tolerance, order ignored.
-``custom``  a function ``compare(answer, expected) -> (ok, reason)``.
+``custom``  a rule built here: :func:`letters_in_order`, :func:`month_label` or
+            :func:`form_fields`. A free function ``compare(answer, expected)``
+            still works in the teacher's copy, but it cannot be put into the
+            students' hashed answer key, and a test says so.
 
 Every question also names ``wrong`` answers: tests prove each check rejects them.
+A question built with ``graded_only=True`` is judged only when the teacher
+grades (like nbgrader's hidden tests): the students' answer key does not know it.
+
+What "correct" means is written once, in :mod:`coursekit._judging`: a question
+becomes a *spec* (:meth:`Question.spec`), and both this bank and the hashed key
+of the handout judge answers against that spec.
+
+This package is the teacher's: the student handout leaves it out, because its
+functions compute the reference answers.
 """
 from __future__ import annotations
 
 import importlib
-import math
 import pkgutil
-import unicodedata
 from dataclasses import dataclass, field
-from numbers import Real
 from typing import Any, Callable
 
-import numpy as np
-import pandas as pd
+from .. import _judging
+from .._judging import NotRepresentable, judge_plain, normalise_text
+
+__all__ = ["Question", "number", "choice", "text", "items", "series", "custom",
+           "letters_in_order", "month_label", "form_fields", "normalise_text",
+           "NotRepresentable", "QUESTIONS"]
 
 
 @dataclass
@@ -46,7 +59,9 @@ class Question:
     options: str = ""
     compare: Callable | None = None
     errors: dict = field(default_factory=dict)
+    graded_only: bool = False
     _cache: Any = field(default=None, repr=False)
+    _spec: Any = field(default=None, repr=False)
 
     @property
     def unit(self) -> str:
@@ -66,177 +81,163 @@ class Question:
     def wrong_answers(self) -> list:
         return [w() if callable(w) else w for w in self.wrong]
 
-    def accepts(self, answer) -> tuple[bool, str]:
-        """(ok, reason): ``reason`` says what is off, without giving the answer away."""
+    def spec(self) -> dict:
+        """What a right answer is, as data: kind, public parameters, accepted canonical texts.
+
+        Raises :class:`NotRepresentable` for a ``custom`` question with a free
+        compare function: such a question cannot go into the students' answer key.
+        """
+        if self._spec is None:
+            spec = {**self._build_spec(), "hint": self.hint}
+            errors = self.errors
+            if errors:
+                spec["errors"] = dict(errors)
+            self._spec = spec
+        return self._spec
+
+    def _build_spec(self) -> dict:
         expected = self.expected_value()
         if self.kind == "number":
-            return _compare_number(answer, expected, self.tolerance, self.rel_tolerance)
+            return _judging.number_spec(expected, self.tolerance, self.rel_tolerance)
         if self.kind == "choice":
-            return _compare_choice(answer, expected, self.options)
+            return _judging.choice_spec(expected, self.options)
         if self.kind == "text":
-            return _compare_text(answer, expected)
+            return _judging.text_spec(expected)
         if self.kind == "items":
-            return _compare_items(answer, expected)
+            return _judging.items_spec(expected)
         if self.kind == "series":
-            return _compare_series(answer, expected, self.tolerance)
-        return self.compare(answer, expected)
+            return _judging.series_spec(expected, self.tolerance)
+        if isinstance(self.compare, Rule):
+            return self.compare.spec(expected)
+        raise NotRepresentable(
+            f"{self.id}: a free custom compare function cannot be hashed into the students' "
+            "answer key; build it with letters_in_order, month_label or form_fields")
+
+    def accepts(self, answer) -> tuple[bool, str]:
+        """(ok, reason): ``reason`` says what is off, without giving the answer away."""
+        if self.kind == "custom" and not isinstance(self.compare, Rule):
+            return self.compare(answer, self.expected_value())
+        return judge_plain(self.spec(), answer)
 
 
-# ``errors`` (optional, every kind): extra hints keyed by exception class name, shown
-# when the answer cell raises that error, e.g. {"TypeError": "两个条件各加括号"}.
+# Every kind also takes ``errors`` (extra hints keyed by exception class name, shown when
+# the answer cell raises that error, e.g. {"TypeError": "两个条件各加括号"}) and
+# ``graded_only`` (judged only when the teacher grades; the students' key does not know it).
 
-def number(qid, expected, hint, wrong, tolerance=0.0, rel_tolerance=0.0, errors=None) -> Question:
+def number(qid, expected, hint, wrong, tolerance=0.0, rel_tolerance=0.0, errors=None,
+           graded_only=False) -> Question:
     return Question(qid, "number", hint, expected, tuple(wrong), tolerance, rel_tolerance,
-                    errors=dict(errors or {}))
+                    errors=dict(errors or {}), graded_only=graded_only)
 
 
-def choice(qid, expected, hint, options="ABCD", wrong=None, errors=None) -> Question:
+def choice(qid, expected, hint, options="ABCD", wrong=None, errors=None,
+           graded_only=False) -> Question:
     if wrong is None:  # every other single option is a wrong answer
         wrong = [o for o in options if o != expected][:1]
     return Question(qid, "choice", hint, expected, tuple(wrong), options=options,
-                    errors=dict(errors or {}))
+                    errors=dict(errors or {}), graded_only=graded_only)
 
 
-def text(qid, expected, hint, wrong, errors=None) -> Question:
-    return Question(qid, "text", hint, expected, tuple(wrong), errors=dict(errors or {}))
+def text(qid, expected, hint, wrong, errors=None, graded_only=False) -> Question:
+    return Question(qid, "text", hint, expected, tuple(wrong), errors=dict(errors or {}),
+                    graded_only=graded_only)
 
 
-def items(qid, expected, hint, wrong, errors=None) -> Question:
-    return Question(qid, "items", hint, expected, tuple(wrong), errors=dict(errors or {}))
+def items(qid, expected, hint, wrong, errors=None, graded_only=False) -> Question:
+    return Question(qid, "items", hint, expected, tuple(wrong), errors=dict(errors or {}),
+                    graded_only=graded_only)
 
 
-def series(qid, expected, hint, wrong, tolerance=1e-6, errors=None) -> Question:
+def series(qid, expected, hint, wrong, tolerance=1e-6, errors=None,
+           graded_only=False) -> Question:
     return Question(qid, "series", hint, expected, tuple(wrong), tolerance,
-                    errors=dict(errors or {}))
+                    errors=dict(errors or {}), graded_only=graded_only)
 
 
-def custom(qid, expected, hint, wrong, compare, errors=None) -> Question:
+def custom(qid, expected, hint, wrong, compare, errors=None, graded_only=False) -> Question:
     return Question(qid, "custom", hint, expected, tuple(wrong), compare=compare,
-                    errors=dict(errors or {}))
+                    errors=dict(errors or {}), graded_only=graded_only)
 
 
-def letters_in_order(options: str, letter_words: str, topic: str):
+# ---------------------------------------------------------------- rules for custom
+
+class Rule:
+    """A custom comparison the answer key can represent (see :mod:`coursekit._judging`).
+
+    Calling it as ``rule(answer, expected)`` gives ``(ok, reason)`` like a free compare.
+    """
+
+    def spec(self, expected) -> dict:
+        raise NotImplementedError
+
+    def __call__(self, answer, expected) -> tuple[bool, str]:
+        return judge_plain(self.spec(expected), answer)
+
+
+@dataclass(frozen=True)
+class _LettersInOrder(Rule):
+    options: str
+    letter_words: str
+    topic: str
+
+    def spec(self, expected) -> dict:
+        return _judging.letters_spec(expected, self.options, self.letter_words, self.topic)
+
+
+@dataclass(frozen=True)
+class _MonthLabel(Rule):
+    def spec(self, expected) -> dict:
+        return _judging.text_spec(expected, normalise="month")
+
+
+@dataclass(frozen=True)
+class _FormFields(Rule):
+    fields: tuple
+    what: str
+
+    def spec(self, expected) -> dict:
+        return _judging.form_spec(expected, dict(self.fields), self.what)
+
+
+def letters_in_order(options: str, letter_words: str, topic: str) -> Rule:
     """A ``compare`` for "one letter per sentence, in sentence order" answers.
 
     ``letter_words`` says what each letter is ("一个字母 F、A 或 B"), ``topic``
     what a wrong letter got wrong ("归类"); the feedback names the wrong sentences.
+    The answer key hashes each position, so a student can find one letter at a
+    time, as the feedback already lets them by guessing.
+
+    >>> rule = letters_in_order("FAB", "一个字母 F、A 或 B", "归类")
+    >>> rule("fab", "FAB"), rule("FBA", "FAB")
+    ((True, ''), (False, '第 2、3 句的归类不对。'))
     """
-    def compare(answer, expected):
-        if not isinstance(answer, str):
-            return False, (f"答案应该是一串字母（加上引号），例如 \"{options[0] * len(expected)}\"，"
-                           f"你给的是 {type(answer).__name__}。")
-        letters = "".join(ch for ch in unicodedata.normalize("NFKC", answer).upper()
-                          if ch.isalnum())
-        if len(letters) != len(expected) or set(letters) - set(options):
-            return False, (f"请为 {len(expected)} 句话各写{letter_words}，按句子顺序连起来，"
-                           f"一共 {len(expected)} 个字母；你写了 {len(letters)} 个字符。")
-        wrong = [str(i + 1) for i, (a, b) in enumerate(zip(letters, expected)) if a != b]
-        if not wrong:
-            return True, ""
-        return False, f"第 {'、'.join(wrong)} 句的{topic}不对。"
-
-    return compare
+    return _LettersInOrder(options, letter_words, topic)
 
 
-# ---------------------------------------------------------------- comparisons
+def month_label() -> Rule:
+    """A ``compare`` for a month label: "2025-11", "2025年11月" and "2025/11" all match "2025-11".
 
-def _is_real(value) -> bool:
-    return isinstance(value, (Real, np.integer, np.floating)) and not isinstance(
-        value, (bool, np.bool_))
-
-
-def _compare_number(answer, expected, tolerance, rel_tolerance):
-    if isinstance(answer, (pd.Series, np.ndarray)) and answer.size == 1:
-        answer = answer.reshape(-1)[0] if isinstance(answer, np.ndarray) else answer.iloc[0]
-    if isinstance(answer, str):
-        return False, f"答案应该是一个数字，你给的是文字 {answer!r}（去掉引号试试）。"
-    if not _is_real(answer):
-        return False, f"答案应该是一个数字，你给的是 {type(answer).__name__}。"
-    if math.isnan(float(answer)):
-        return False, "答案是 NaN（空值），说明计算中有缺失的数据。"
-    allowed = max(tolerance, rel_tolerance * abs(float(expected)))
-    if abs(float(answer) - float(expected)) <= allowed + 1e-12:
-        return True, ""
-    if allowed:
-        return False, f"你的结果是 {float(answer):g}，和参考答案相差超过允许误差 ±{allowed:g}。"
-    return False, f"你的结果是 {float(answer):g}。"
+    >>> month_label()("2025年11月", "2025-11")
+    (True, '')
+    """
+    return _MonthLabel()
 
 
-def _letters(answer) -> str:
-    if isinstance(answer, str):
-        raw = answer
-    else:
-        raw = "".join(str(a) for a in answer)
-    raw = unicodedata.normalize("NFKC", raw).upper()
-    return "".join(sorted(set(ch for ch in raw if ch.isalnum())))
+def form_fields(fields: dict, what: str = "填好的表单") -> Rule:
+    """A ``compare`` for a one-row form (a DataFrame) checked field by field.
 
+    ``fields`` maps a column to ``"same"`` (equal text after stripping spaces at
+    the ends), ``"digits"`` (the same digits, e.g. a phone number with or
+    without dashes) or ``"contains:<part>"`` (its first 40 characters contain
+    ``part``). The feedback names the wrong fields, never their values.
 
-def _compare_choice(answer, expected, options):
-    if not isinstance(answer, (str, list, tuple, set)):
-        return False, f"请用字母作答，例如 \"{options[0]}\"，你给的是 {type(answer).__name__}。"
-    given = _letters(answer)
-    stray = [ch for ch in given if ch not in options]
-    if stray or not given:
-        return False, f"请只填选项字母（{'、'.join(options)}）。"
-    if given == _letters(expected):
-        return True, ""
-    if len(_letters(expected)) > 1:
-        return False, "这是多选题，选全且不多选才算对。"
-    return False, ""
-
-
-def normalise_text(value: str) -> str:
-    """Fold full-width characters and drop spaces, so '  Ａ类 ' equals 'A类'."""
-    return "".join(unicodedata.normalize("NFKC", value).split())
-
-
-def _compare_text(answer, expected):
-    if not isinstance(answer, str):
-        return False, f"答案应该是一段文字（加上引号），你给的是 {type(answer).__name__}。"
-    accepted = {expected} if isinstance(expected, str) else set(expected)
-    if normalise_text(answer) in {normalise_text(a) for a in accepted}:
-        return True, ""
-    return False, f"你写的是 {answer!r}。"
-
-
-def _as_set(values) -> set | None:
-    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
-        return None
-    if isinstance(values, pd.DataFrame):
-        return None
-    return {str(v) for v in values}
-
-
-def _compare_items(answer, expected):
-    given = _as_set(answer)
-    if given is None:
-        return False, "答案应该是一组值（列表、集合或一列数据），不是单个值或整张表。"
-    wanted = _as_set(expected)
-    if given == wanted:
-        return True, ""
-    missing, extra = len(wanted - given), len(given - wanted)
-    return False, f"少了 {missing} 个，多了 {extra} 个。"
-
-
-def _compare_series(answer, expected, tolerance):
-    if isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
-        answer = answer.iloc[:, 0]
-    if not isinstance(answer, pd.Series):
-        return False, f"答案应该是一列数据（pandas Series），你给的是 {type(answer).__name__}。"
-    if set(map(str, answer.index)) != set(map(str, expected.index)):
-        return False, "行标签（index）和参考答案不一样：检查分组用的列。"
-    left = answer.copy()
-    left.index = left.index.map(str)
-    right = expected.copy()
-    right.index = right.index.map(str)
-    left = left.reindex(right.index)
-    if not pd.api.types.is_numeric_dtype(left) or not pd.api.types.is_numeric_dtype(right):
-        same = (left.astype(str) == right.astype(str)).all()
-        return bool(same), "" if same else "有几行的值不对。"
-    gap = (left.astype(float) - right.astype(float)).abs().max()
-    if gap <= tolerance:
-        return True, ""
-    return False, f"有的值和参考答案相差 {gap:g}，超过允许误差 ±{tolerance:g}。"
+    >>> import pandas as pd
+    >>> rule = form_fields({"city": "same", "phone": "digits", "contact": "contains:覃"})
+    >>> want = pd.DataFrame([{"city": "南宁", "phone": "0771-1234", "contact": "覃小姐"}])
+    >>> rule(pd.DataFrame([{"city": "南宁 ", "phone": "07711234", "contact": "覃女士"}]), want)
+    (True, '')
+    """
+    return _FormFields(tuple(fields.items()), what)
 
 
 # ---------------------------------------------------------------- the registry

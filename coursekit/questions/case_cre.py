@@ -8,7 +8,7 @@ from . import choice, number
 # assumptions in its own cell, and its checks prove the two agree.
 CARGO_TONNES = 1_000
 VALUE_PER_TONNE = 6_000          # 元/吨, an assumption, not a published price
-HOLDING_RATE = 0.20              # annual holding cost rate, an assumption
+HOLDING_RATE = 0.18              # annual holding cost rate, an assumption (not on the demo's sliders)
 
 # 「4.2 用数据做选择」: the candidate set and the classroom rule of thumb.
 TOP_N = 20
@@ -16,7 +16,7 @@ FREIGHT_MIN_PER_WAYBILL = 500    # 元 per waybill and more: 大票货运型
 DIFFERENT_NEEDS_RATIO = 3        # average revenue per waybill differs this many times or more
 EACH_MIN_SHARE = 0.20            # 区别型 when every kind has at least this share
 DOMINANT_SHARE = 0.80            # 聚焦型 when one kind has at least this share
-# the options of exercise 7, as the notebook lists them
+# the options of the strategy exercise, as the notebook lists them
 STRATEGY_LETTERS = {"统一化": "A", "区别型": "B", "聚焦型：货运": "C", "聚焦型：快递": "D"}
 
 
@@ -31,20 +31,10 @@ def _facts():
     return _load("cre_facts")
 
 
-def _value(metric):
-    facts = _facts()
-    return float(facts.loc[facts["metric"] == metric, "value"].iloc[0])
-
-
 def _milk_hours():
     facts = _facts().set_index("metric")
     old, new = facts.loc["milk_transit_days_before"], facts.loc["milk_transit_hours_after"]
     return transit.to_hours(float(old["value"]), old["unit"]), transit.to_hours(float(new["value"]), new["unit"])
-
-
-def _hours_saved():
-    old, new = _milk_hours()
-    return old - new
 
 
 def _cost(hours, value=CARGO_TONNES * VALUE_PER_TONNE, rate=HOLDING_RATE):
@@ -75,6 +65,17 @@ def _freight_share(column="revenue", freight=True) -> float:
     return float(top.loc[chosen, column].sum() / top[column].sum())
 
 
+def _per_waybill_ratio(pooled=True) -> float:
+    """Freight over express revenue per waybill: pooled (total / total), or the mean of customers'."""
+    top = _top()
+    if pooled:
+        kinds = top.groupby("freight")[["revenue", "waybills"]].sum()
+        per_waybill = kinds["revenue"] / kinds["waybills"]
+    else:
+        per_waybill = (top["revenue"] / top["waybills"]).groupby(top["freight"]).mean()
+    return float(per_waybill[True] / per_waybill[False])
+
+
 def _strategy() -> str:
     """The classroom rule of 4.2 applied to the candidates."""
     top = _top()
@@ -91,41 +92,35 @@ def _strategy() -> str:
 
 
 QUESTIONS = [
-    choice("case_cre.what_is_cre", "B",
-           hint="重读「1.1 先分清名字：中铁快运不是中欧班列」：英文名相近的两样东西，一个是公司，一个是跨境货运班列；"
-                "行邮专列和鲜奶班列各是谁开的，材料里怎么说？",
-           wrong=["A", "C", "D", "AB"]),
-    choice("case_cre.bond_of_friendship", "B", options="ABC",
-           hint="重读「2.4 项目组与驻厂服务」最后一段：靠价格、靠人和人的交情、还是靠嵌进客户的流程？"
-                "“人熟了”说的是哪一种？",
-           wrong=["A", "C"]),
-    choice("case_cre.weaknesses", "ACDF", options="ABCDEF",
-           hint="重读「2.5 材料指出的四点不足」：一共四点；再对照「1.2 数字里的网络」和「2.4」想想，"
-                "网点数量和信息系统是不是它的短板。",
-           wrong=["ACD", "ABCDEF", "ACDEF", "BE"]),
-    number("case_cre.hours_saved", _hours_saved, tolerance=0.5,
-           hint="重读「3.1 省了多少小时」：15 天先乘以 24 换成小时，再减去 98 小时；"
-                "答案的单位是小时而不是天，结果应是正数。",
-           wrong=[lambda: -_hours_saved(), lambda: _value("milk_transit_days_before") * 24,
-                  lambda: _hours_saved() / 24,
-                  lambda: _value("milk_transit_hours_after") - _value("milk_transit_days_before")],
-           errors={"KeyError": "by_metric 的行名是英文指标键，要加引号，例如 "
-                               "by_metric.loc[\"milk_transit_days_before\", \"value\"]。"}),
+    choice("case_cre.structural_bond", "C",
+           hint="重读「2.4 项目组与驻厂服务」最后一段：财务纽带靠价格和优惠，社交纽带靠人和人的交情，"
+                "结构纽带靠把服务嵌进客户的流程和系统。哪一条措施让客户换掉你的代价变高，"
+                "而且换一个业务员也不会变？",
+           options="ABCD", wrong=["A", "B", "D", "BC"]),
     number("case_cre.cost_saved", _cost_saved, tolerance=1,
            hint="重读「3.2 在途库存成本」：两种方式各算一次在途成本再相减；公式里的时间先除以 24 "
-                "换成天、再除以 365 换成年，持有成本率写成小数 0.2。",
+                "换成天、再除以 365 换成年，持有成本率写成小数 0.18；两种方式的小时数是 old_hours 和 train_hours。",
            wrong=[lambda: _cost_saved() * 365,                  # forgot / 365
                   lambda: _cost_saved() * 24,                   # hours used as days
-                  lambda: _cost_saved() * 100,                  # rate typed as 20
-                  lambda: _cost(_milk_hours()[0])]),            # the old cost, not the saving
+                  lambda: _cost_saved() * 100,                  # rate typed as 18
+                  lambda: _cost(_milk_hours()[0]),              # the old cost, not the saving
+                  lambda: _cost_saved() * 0.20 / HOLDING_RATE],  # the demo's 20%, not this cell's 18%
+           errors={"NameError": "先运行上面写假设的单元格（cargo_value、holding_rate），"
+                                "以及 3.1 里算出 old_hours、train_hours 的单元格。"}),
     number("case_cre.freight_share", _freight_share, tolerance=0.001,
-           hint="重读「4.2 用数据做选择」：在 top20 里筛出 kind 为“大票货运型”的行，它们的 revenue 之和"
+           hint="重读「4.2 用数据做选择」：在 top20 里筛出 kind 列为“大票货运型”的行，它们的 revenue 之和"
                 "除以 20 个客户的 revenue 之和；是收入的占比，不是运单数（waybills）或客户数的占比；"
                 "写成 0 到 1 之间的小数。",
            wrong=[lambda: _freight_share("waybills"), lambda: _freight_share(freight=False),
                   lambda: 100 * _freight_share(), lambda: float(_top()["freight"].mean())]),
+    number("case_cre.per_waybill_ratio", _per_waybill_ratio, tolerance=0.1,
+           hint="重读「4.2 用数据做选择」：每一类的平均每票收入 = 这一类的 revenue 之和 ÷ 这一类的 waybills 之和"
+                "（不是把各客户的 revenue_per_waybill 再平均）；再用大票货运型的除以小件快递型的。",
+           wrong=[lambda: _per_waybill_ratio(pooled=False), lambda: 1 / _per_waybill_ratio()],
+           errors={"KeyError": "列名要和表里一致：top20 的列是 waybills、revenue、revenue_per_waybill、kind、industry；"
+                               "类型的名字是 \"大票货运型\" 和 \"小件快递型\"。"}),
     choice("case_cre.big_customer_strategy", _strategy,
-           hint="重读「4.2 用数据做选择」的规则：先看两类客户的平均每票收入相差几倍，再看收入占比；"
-                "按运单数看会得出相反的结论，规则用的是收入。",
+           hint="重读「4.2 用数据做选择」的规则：先看两类客户的平均每票收入相差几倍（你算的倍数），"
+                "再看每一类占候选大客户收入的比例（你算的占比）；规则看的是收入，不是运单数。",
            wrong=["A", "B", "D"]),
 ]

@@ -3,7 +3,7 @@ from functools import lru_cache
 
 from . import choice, items, number, series
 
-WEAK_LEAD = "XS00006"
+WEAK_LEAD = "XS00183"
 """The lead whose weakest factor the students name."""
 
 FACTOR_OPTIONS = {"A": "need_points", "B": "power_points", "C": "authority_points",
@@ -49,11 +49,19 @@ def _weighted(weights=None):
     return sum(w * points[column] for column, w in weights.items())
 
 
-def _high_no_boss(score_line=70, either=False, authority_below=100):
-    """Leads scoring ``score_line`` or more whose contact's authority points are below ``authority_below``."""
-    score, points = _weighted(), _points()
-    high, no_boss = score >= score_line, points["authority_points"] < authority_below
-    return int((high | no_boss).sum() if either else (high & no_boss).sum())
+CASH_WEIGHTS = {"need_points": 0.2, "power_points": 0.3, "authority_points": 0.2,
+                "credit_points": 0.3}
+"""Exercise 2: the weights of a manager short of cash (credit up, need down)."""
+
+
+def _moved(line=70, up=True, weights=None, either=False):
+    """Leads below ``line`` with the default weights and at or above it with ``weights`` (or back)."""
+    before, after = _weighted(), _weighted(weights or CASH_WEIGHTS)
+    if either:
+        return int(((after >= line) | (before < line)).sum())
+    if up:
+        return int(((after >= line) & (before < line)).sum())
+    return int(((after < line) & (before >= line)).sum())
 
 
 def _factor_points():
@@ -100,16 +108,23 @@ def _name_variants():
     return int(normalise_company(_raw()["company"]).nunique())
 
 
-STRICT_ROA = 0.08
-"""Exercise 6 screens return on assets by hand at a stricter mark than the library's 5%."""
+STRICT_ROA = 0.10
+"""Exercise 6: the manager asks for a return on assets of at least 10% (the library's mark is 5%)."""
 
 
-def _by_hand_below(numerator, denominator, line):
-    """Prospects whose numerator / denominator is below ``line``, computed from the raw table."""
-    from ..data import load_dataset
+def _passed_but_below(column="roa", line=STRICT_ROA, passed_only=True):
+    """Prospects (of those passing all five checks, if ``passed_only``) whose ``column`` is below ``line``."""
+    table = _screen()
+    chosen = table[column] < line
+    if passed_only:
+        chosen &= table["verdict"] == "通过"
+    return table.loc[chosen, "prospect_id"].tolist()
 
-    fin = load_dataset("prospect_financials")
-    return fin.loc[fin[numerator] / fin[denominator] < line, "prospect_id"].tolist()
+
+def _city_spellings(cleaned=False, blanks=False):
+    """Distinct values of the city column before (or after) cleaning."""
+    values = _cities() if cleaned else _raw()["city"]
+    return int(values.nunique(dropna=not blanks))
 
 
 def _watch_list():
@@ -117,49 +132,55 @@ def _watch_list():
     return table.loc[table["verdict"] == "关注", "prospect_id"].tolist()
 
 
+_POINTS_HINT = ("need_points、authority_points 这些名字在 points 表里是分数列，写 points[\"need_points\"]；"
+                "单独写 need_points 指的是上面那个换算用的字典（“低”“中”“高”对应几分），不能拿来乘。")
+
 QUESTIONS = [
     series("u03.my_score", _weighted, tolerance=1e-6,
            hint="重读「1.2 把四个因素变成分数」：总分 = 0.3 × 需求分 + 0.3 × 购买力分 + 0.2 × 决策权分 + 0.2 × 信用分，"
-                "四列都来自 points 表；每个权重只乘它自己的那一列，结果按线索编号逐行对齐。",
+                "四列都来自 points 表，每个权重只乘它自己的那一列。结果的行标签要是线索编号，和 points 表一样"
+                "（scores 表的行标签是 0、1、2……，对不上）。",
            wrong=[lambda: _weighted({c: 0.25 for c in _WEIGHTS}),
                   lambda: _weighted({c: 1 for c in _WEIGHTS}),
                   lambda: _weighted({"need_points": 0.2, "power_points": 0.2,
                                      "authority_points": 0.3, "credit_points": 0.3})],
            errors={"KeyError": "points 表的四列叫 need_points、power_points、authority_points、credit_points；"
-                               "先运行上面建 points 表的单元格。"}),
-    number("u03.n_priority_no_boss", _high_no_boss,
-           hint="重读「1.2 把四个因素变成分数」：两个条件要同时成立，(my_score >= 70) & (points[\"authority_points\"] < 100)，"
-                "各加一对括号；70 分正好也算，使用者和影响者都不是决策者。",
-           wrong=[lambda: int((_weighted() >= 70).sum()), lambda: _high_no_boss(either=True),
-                  lambda: _high_no_boss(authority_below=60), lambda: _high_no_boss(score_line=45)],
-           errors={"TypeError": "两个条件要各加一对括号再用 & 连起来："
-                                "(my_score >= 70) & (points[\"authority_points\"] < 100)。",
-                   "ValueError": "不加括号时 Python 会先算 70 & points[...]，再把比较连起来，于是报错；"
-                                 "写成 (my_score >= 70) & (points[\"authority_points\"] < 100)。"}),
+                               "先运行上面建 points 表的单元格。",
+                   "TypeError": _POINTS_HINT}),
+    number("u03.n_moved_up", _moved,
+           hint="重读「1.2 把四个因素变成分数」：先按新权重再算一遍总分，再数两个条件同时成立的线索："
+                "新总分 70 分及以上，而且原来的总分 my_score 不到 70 分。",
+           wrong=[lambda: _moved(up=False), lambda: int((_weighted(CASH_WEIGHTS) >= 70).sum()),
+                  lambda: int((_weighted() >= 70).sum()), lambda: _moved(either=True),
+                  lambda: _moved(line=71)],
+           errors={"TypeError": "两个条件要各加一对括号再用 & 连起来，例如 (新总分 >= 70) & (my_score < 70)；"
+                                + _POINTS_HINT,
+                   "ValueError": "连接两个条件要用 &，不能用 and；每个条件都加括号。"}),
     choice("u03.weakest_factor", _weakest, options="ABCD",
-           hint="重读「1.2 把四个因素变成分数」：找到这条线索那一行，比较 need_points、"
-                "power_points、authority_points、credit_points 四个分数，最低的就是短板；"
-                "不要看总分，也不要看权重。",
+           hint="重读「1.2 把四个因素变成分数」：在 scores 表里挑出这条线索的那一行，比较需求分、购买力分、"
+                "决策权分、信用分四个分数，最低的就是短板；不要看总分，也不要乘权重。",
            wrong=[lambda: _not_weakest(0), lambda: _not_weakest(1), lambda: _not_weakest(2)]),
     number("u03.n_companies", _companies_left,
            hint="重读「2.5 公司名称和重复的公司」：匹配键统一了写法、去掉了企业类型（有限公司/有限责任公司）的差别，"
                 "数不同的键才对；只数原样的公司名，会把写法不同的同一家公司算成两家。",
            wrong=[lambda: len(_raw()), lambda: int(_raw()["company"].nunique()), _name_variants]),
-    number("u03.n_city_fixed", _city_changes,
-           hint="重读「2.6 城市」：cleaning.count_changes(清洗前的列, 清洗后的列) 数出改动的格子；"
-                "去掉“市”字、去掉空格、补上空白、改正写错的城市都算改动。",
-           wrong=[lambda: _city_changes("市"), lambda: len(_raw()),
-                  lambda: int(_raw()["city"].isna().sum())]),
-    items("u03.low_roa", lambda: _by_hand_below("net_profit", "total_assets", STRICT_ROA),
-          hint="重读「2.10 五项财务指标筛查」：资产回报率 = net_profit ÷ total_assets（不是 ÷ revenue，那是净利润率），"
-               "这道题的门槛是 8%（0.08，不是本课程示例的 5%），取出“低于 8%”的企业编号。",
-          wrong=[lambda: _by_hand_below("net_profit", "total_assets", 0.05), _watch_list,
-                 lambda: _by_hand_below("net_profit", "revenue", STRICT_ROA),
-                 lambda: _by_hand_below("net_profit", "total_assets", STRICT_ROA)[:-1]],
-          errors={"KeyError": "fin 表的列名是 net_profit（净利润）和 total_assets（总资产），"
-                              "编号在 prospect_id 列；列名是英文，区分大小写。"}),
+    number("u03.n_city_extra", lambda: _city_spellings() - _city_spellings(cleaned=True),
+           hint="重读「2.6 城市」：分别数清洗前 raw[\"city\"] 和清洗后 tidy[\"city\"] 各有多少种不同的值"
+                "（.nunique() 不算空白），再相减；问的是写法的种数，不是改动的格子数。",
+           wrong=[_city_spellings, lambda: _city_spellings(cleaned=True), _city_changes,
+                  lambda: _city_spellings(blanks=True) - _city_spellings(cleaned=True),
+                  lambda: _city_changes() - 4]),
+    items("u03.strict_roa", _passed_but_below,
+          hint="重读「2.10 五项财务指标筛查」：两个条件同时成立——原来的结论是“通过”，而且资产回报率（roa 列，"
+               "不是净利润率 net_margin）低于 10%，也就是 0.10。",
+          wrong=[lambda: _passed_but_below(passed_only=False), lambda: _passed_but_below(line=0.08),
+                 lambda: _passed_but_below("net_margin"),
+                 lambda: _screen().loc[_screen()["verdict"] == "通过", "prospect_id"].tolist()],
+          errors={"KeyError": "screen 表的列名是 prospect_id（候选编号）、roa（资产回报率）和 verdict（结论）；"
+                              "列名是英文，区分大小写，“通过”要加引号。",
+                  "TypeError": "两个条件各加一对括号再用 & 连起来，例如 (screen[\"verdict\"] == \"通过\") & (screen[\"roa\"] < 0.10)。"}),
     choice("u03.credit_terms", "B", options="ABCD",
-           hint="重读「2.10 五项财务指标筛查」：流动资产率说的是短期内能拿出多少钱还账，"
-                "它低于门槛时，要想一想账期和收款方式该怎么安排。",
+           hint="重读「2.10 五项财务指标筛查」里回款周期那一行：一家企业自己收钱慢，会怎样影响它付给我们的钱？"
+                "流动比率高，手里的流动资产也可能大多是还没收回来的应收账款。",
            wrong=["A", "C", "D", "BD"]),
 ]

@@ -1,10 +1,10 @@
 """Exercises of u04_approach.ipynb (单元4 接近物流客户)."""
 from functools import lru_cache
 
-from . import choice, custom, items, letters_in_order, series
+from . import choice, custom, items, letters_in_order, number, series
 
 NEAR_WEIGHTS = {"score": 0.2, "value": 0.2, "distance": 0.6}
-"""The weights of exercise 4: this week the salesperson cannot travel far."""
+"""The weights of exercise 5: this week the salesperson cannot travel far."""
 
 
 @lru_cache(maxsize=1)
@@ -23,10 +23,18 @@ def _to_visit():
     return leads[leads["stage"].isin(["线索", "合格"])]
 
 
-def _top5(weights=None) -> list:
+def _mean_km(weights=None, top=15) -> float:
+    """Mean distance of the ``top`` leads when ranked with ``weights`` (exercise 5)."""
     from ..approach import visit_priority
 
-    return visit_priority(_to_visit(), weights)["lead_id"].head(5).tolist()
+    return float(visit_priority(_to_visit(), weights)["distance_km"].head(top).mean())
+
+
+def _library_priority():
+    """visit_priority's own column (rounded to 0.1): what exercise 4 must not accept."""
+    from ..approach import visit_priority
+
+    return visit_priority(_to_visit()).set_index("lead_id")["priority"]
 
 
 def _by_hand_priority(weights=(0.5, 0.3, 0.2), cap_value=True, with_score=True):
@@ -73,43 +81,46 @@ def _terms(by="relationship_type", how="mean"):
 
 QUESTIONS = [
     series("u04.terms_by_relation", lambda: _terms(), tolerance=0.01,
-           hint="重读「1.2 判断客户类型」：按 relationship_type 分组，取 payment_terms_days 列，"
-                "算平均值 .mean()（不是中位数，也不是按动机类型分组）；结果是一列三个数。",
+           hint="重读「1.2 判断客户类型」：这是“分组、再求平均”——行标签应当是三种关系类型，"
+                "平均的是账期那一列；单元2 按渠道分组时用过同样的写法。",
            wrong=[lambda: _terms(how="median"), lambda: _terms("motive_type"),
                   lambda: _terms() + 1]),
-    choice("u04.shop_motive", "D", options="ABCD",
-           hint="重读「1.2 判断客户类型」：这位老板在意的是价格、企业的口碑、定制的服务，"
-                "还是省事？抓住他话里最在乎的那个词。",
-           wrong=["A", "B", "C"]),
+    choice("u04.shop_motive", "C", options="ABCD",
+           hint="重读「1.2 判断客户类型」的动机类型表：客户一段话里常常碰到好几样东西，"
+                "要分清哪一样是他顺口一提，哪一样是他真正在乎、非要不可的。",
+           wrong=["A", "B", "D"]),
     choice("u04.pharma_checklist", "ABD", options="ABCD",
-           hint="重读「1.3 行业需求清单」：对照医药一行逐条核对；有一个选项是另一个行业客户的要求。",
+           hint="重读「1.3 行业需求清单」的医药一行：把经理说的每一句话对到医药客户关心的事上，"
+                "再想一想每个选项的服务是为谁、解决什么问题的。",
            wrong=["AB", "ABCD", "ACD", "C"]),
-    series("u04.my_priority", lambda: _by_hand_priority(), tolerance=0.1,
-           hint="重读「1.4 先拜访谁：线索得分、价值和距离」：价值分 = 年物流支出 ÷ 20000，"
-                "用 .clip(upper=100) 封顶；距离分 = 100 × (1 − 距离 ÷ 500)，用 .clip(lower=0) 保底；"
-                "再算 0.5 × scores + 0.3 × 价值分 + 0.2 × 距离分。行标签要是线索编号（用 open_leads 和 scores）。",
+    series("u04.my_priority", lambda: _by_hand_priority(), tolerance=0.01,
+           hint="重读「1.4 先拜访谁：线索得分、价值和距离」的表和上面对第一条线索的手算："
+                "三部分各自怎样封顶、保底，再按权重相加；对整列数字要换一种封顶、保底的办法，"
+                "结果不要四舍五入。行标签应当是线索编号。",
            wrong=[lambda: _by_hand_priority(cap_value=False),
                   lambda: _by_hand_priority(weights=(0.3, 0.5, 0.2)),
-                  lambda: _by_hand_priority(with_score=False)],
-           errors={"ValueError": "对一整列数字不能用 min() 或 max()：封顶用 列.clip(upper=100)，"
-                                 "保底用 列.clip(lower=0)。"}),
-    items("u04.near_top5", lambda: _top5(NEAR_WEIGHTS),
-          hint="重读「1.4 先拜访谁：线索得分、价值和距离」：用 approach.visit_priority(to_visit, weights) "
-               "按题目给的三个权重重新排序，取前 5 行的 lead_id 列；不要直接抄默认权重的结果。",
-          wrong=[lambda: _top5(), lambda: _top5({"score": 0, "value": 0, "distance": 1}),
-                 lambda: _top5(NEAR_WEIGHTS)[:4]]),
+                  lambda: _by_hand_priority(with_score=False),
+                  lambda: _library_priority()],
+           errors={"ValueError": "对一整列数字不能用 min() 或 max()：它们只能处理单独一个数。"
+                                 "回到练习 4 的题目，看对一整列怎样封顶、保底。"}),
+    number("u04.near_km", lambda: _mean_km(NEAR_WEIGHTS), tolerance=0.1,
+           hint="重读「1.4 先拜访谁」里 approach.visit_priority 的用法和练习 5 的题目："
+                "权重字典的三个键都要写上（只写一个键时，另外两个仍按默认权重）；"
+                "想清楚“前 15 名”是排好序以后的哪几行，平均的是哪一列。",
+           wrong=[lambda: _mean_km(), lambda: _mean_km({"distance": 0.6}),
+                  lambda: _mean_km(NEAR_WEIGHTS, top=5)],
+           errors={"NameError": "权重要自己写成一个字典，三个键是 \"score\"、\"value\"、\"distance\"，"
+                                "值是题目给的三个权重；没有定义过的变量名不能直接用。"}),
     items("u04.left_out", lambda: _left_out(),
-          hint="重读「1.5 排一周的拜访计划」：先取 ranked 的前 15 行，再留下 lead_id 不在 plan[\"lead_id\"] "
-               "里的那些行：条件写成 ~前15名[\"lead_id\"].isin(plan[\"lead_id\"])，最后取 lead_id 列。",
+          hint="重读「1.5 排一周的拜访计划」：先想清楚“前 15 名”是哪张表的哪几行，"
+               "再对每一行问“它的线索编号在不在计划里”，留下不在的那些。",
           wrong=[lambda: _planned_low(), lambda: _left_out(top=10),
                  lambda: _left_out(home_city="南宁", home_visits=5)],
-          errors={"TypeError": "isin 的括号里要放一列数据（或一个列表），例如 "
-                               "~top15[\"lead_id\"].isin(plan[\"lead_id\"])。",
-                  "ValueError": "“不在里面”要在条件前加 ~，不能用 not：~top15[\"lead_id\"].isin(plan[\"lead_id\"])。"}),
+          errors={"TypeError": "isin 的括号里要放一列数据或一个列表，不能放一个单独的值或整张表。",
+                  "ValueError": "“不在里面”不能用 not 表示：对一整列真假值取反，要用 ~ 号。"}),
     custom("u04.opening_methods", OPENINGS_ANSWER,
            compare=letters_in_order("ABCDEFGHI", "一个方法代号（A–I）", "方法"),
-           hint="重读「2.2 常用的接近方法」：先找每句话一开口靠的是什么——好处的数字、一件小礼物、"
-                "一份有理由的问卷、向对方讨教、具体的称赞，还是一个戳中难处的问题。"
-                "注意产品接近和馈赠接近、问题接近和调查接近的区别。",
+           hint="重读「2.2 常用的接近方法」：对每句话问一问，客户听完以后，注意力是被什么抓住的？"
+                "再对照表里“怎样做”一列；表下面讲了两对容易混淆的方法，逐句核对时想着它们。",
            wrong=["CBIFED", "CHDFED", "CHIEFD", "CHIFE", 7]),
 ]

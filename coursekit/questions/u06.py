@@ -14,17 +14,26 @@ def _leads():
     return load_dataset("leads")
 
 
-def _win_after_talks(authority="决策者", column="win_rate", stages=("洽谈", "成交")):
-    """Win rate of the leads that reached 洽谈 (furthest stage 洽谈 or 成交), one contact type."""
+NOT_DECIDERS = ("使用者", "影响者")
+"""Exercise 2: contacts who cannot sign themselves (everyone but the 决策者)."""
+
+
+def _win_after_talks(authorities=NOT_DECIDERS, column="win_rate", stages=("洽谈", "成交")):
+    """Win rate of the leads that reached 洽谈 (furthest stage 洽谈 or 成交) with these contacts."""
     leads = _leads()
     reached = leads["furthest_stage"].astype(str).isin(stages)
-    if authority is not None:
-        reached &= leads["decision_authority"].astype(str) == authority
+    if authorities is not None:
+        reached &= leads["decision_authority"].astype(str).isin(authorities)
     group = leads[reached]
     won = int((group["furthest_stage"].astype(str) == "成交").sum())
     if column == "decided_win_rate":
         return won / (won + int((group["stage"].astype(str) == "流失").sum()))
     return won / len(group)
+
+
+def _unweighted_not_deciders():
+    """The mean of the two groups' rates: what adding up stage_win_rates by authority gives."""
+    return sum(_win_after_talks((who,)) for who in NOT_DECIDERS) / len(NOT_DECIDERS)
 
 
 @lru_cache(maxsize=1)
@@ -61,42 +70,42 @@ METHODS_ANSWER = "CEFBDHG"
 
 
 QUESTIONS = [
-    choice("u06.signals", "ACEF", options="ABCDEF",
-           hint="重读「1.2 成交信号」：信号是客户开始把合作当真的表现——问细节、叫来相关的人、"
-                "动手算账、神情放松；心不在焉或明确拒绝都不是。",
-           wrong=["ACE", "ABCEF", "CEF", "D"]),
-    number("u06.win_decider", lambda: _win_after_talks(),
-           hint="重读「1.3 从数据看成交」：先留下 furthest_stage 是“洽谈”或“成交”、并且 decision_authority "
-                "是“决策者”的线索（两个条件各加括号，用 & 连起来），再算其中 furthest_stage == \"成交\" 的比例（.mean()）。",
-           wrong=[lambda: _win_after_talks(authority=None), lambda: _win_after_talks("使用者"),
+    choice("u06.signals", "ACEG", options="ABCDEFG",
+           hint="重读「1.2 成交信号」：分清客户是在为“合作以后”做打算，还是只在客气、寒暄或拖延；"
+                "一句好话要连同他的动作和神情一起看。",
+           wrong=["ACE", "ACEFG", "ABCEG", "BDF"]),
+    number("u06.win_not_decider", lambda: _win_after_talks(),
+           hint="重读「1.3 从数据看成交」里对“拜访”的手算：先圈出到达过洽谈、联系人又不是决策者的线索"
+                "（两个条件同时满足），再算其中最后成交的比例。",
+           wrong=[lambda: _win_after_talks(authorities=None), lambda: _win_after_talks(("决策者",)),
+                  lambda: _unweighted_not_deciders(),
                   lambda: _win_after_talks(column="decided_win_rate"),
                   lambda: _win_after_talks(stages=("拜访", "洽谈", "成交"))],
            tolerance=0.001,
-           errors={"TypeError": "两个条件用 & 连起来时，每个条件都要加括号："
-                                "(leads[\"furthest_stage\"].isin([...])) & (leads[\"decision_authority\"] == \"决策者\")。"}),
+           errors={"TypeError": "两个条件用 & 连起来时，每个条件都要加括号，否则 Python 会先算 &。"}),
     choice("u06.channel_call", "B", options="ABCD",
-           hint="重读「1.3 从数据看成交」最后的表：看“样本太少”一列和两个渠道的下限、上限——"
-                "两个区间重叠得多吗？线索不到 30 条时，七个百分点的差别说明得了什么？",
+           hint="重读「1.3 从数据看成交」里渠道成交率那张表前后的说明：区间越宽，比例越说不准；"
+                "比较两组时，先看它们的区间，再看每个选项的理由站不站得住。",
            wrong=["A", "C", "D"]),
     custom("u06.methods", METHODS_ANSWER,
            compare=letters_in_order("ABCDEFGHI", "一个方法代号（A–I）", "方法"),
-           hint="重读「2.1 九种常用的成交方法」：给两三个都算成交的选项是选择；拿有期限的好处促成是优惠；"
-                "对客户担心的事做出承诺是保证；直接安排签约后的事是假定；只就一个细节征求同意是小点；"
-                "先把客户认可的好处归纳一遍再提签约是总结利益；拿别的客户的选择来说服是从众。",
+           hint="重读「2.1 九种常用的成交方法」：对每句话问两个问题——业务员是直接提签约，"
+                "还是先谈别的（一个细节、签约以后的安排、别的客户）？他拿什么促成"
+                "（几个选项、一个好处、一项承诺、一番归纳、一个期限）？再对照表中“怎么做”一列。",
            wrong=["CEFBCHG", "CEFADHG", "CEFBDAG", "CEFBDH", 1]),
     number("u06.terms_cost_total", lambda: _terms_cost(),
-           hint="重读「2.2 账期的成本」：年利率写成小数 0.06，不是 6；公式里要除以 365；"
-                "先逐个客户算，再对 financing_cost 列求和。",
+           hint="重读「2.2 账期的成本」的公式和案例的算法：逐家客户算出资金成本再加起来；"
+                "年利率写成小数，账期天数要除以一年的天数。",
            wrong=[lambda: _terms_cost() * 100, lambda: _terms_cost(year_days=1),
                   lambda: _terms_cost(year_days=360), lambda: _terms_cost(rate=0.03)],
            rel_tolerance=0.001),
     items("u06.risky_terms", lambda: _risky(),
           hint="重读「2.2 账期的成本」最后一段：信用等级和账期两个条件要同时满足，"
-               "“不短于 45 天”包括 45 天本身；两个条件各加括号、用 & 连起来，最后取 customer_id 列。",
+               "“不短于 45 天”包括 45 天本身；最后要的是客户编号。",
           wrong=[lambda: _risky(min_days=1), lambda: _risky(min_days=60),
                  lambda: _risky(ratings=("C", "B"))]),
     choice("u06.missing_clauses", "ABCF", options="ABCDEF",
-           hint="重读「2.3 物流服务合同的主要条款」：逐条对照表里的条款，看草稿已经有了哪几条；"
-                "已经写进草稿的不算“缺”，公司内部的事也不是合同条款。",
+           hint="重读「2.3 物流服务合同的主要条款」：先把草稿的四条对到表里的条款上"
+                "（表里写了每一条包括哪些内容），再看每个选项落在哪一条里。",
            wrong=["ABC", "ABCDF", "ABCEF", "D"]),
 ]

@@ -1,10 +1,7 @@
 """Exercises of u09_complaints.ipynb (单元9 物流客户的投诉管理)."""
-import re
 from functools import lru_cache
 
-import pandas as pd
-
-from . import choice, custom, number, text
+from . import choice, custom, form_fields, number, text
 
 # The phone call of 「练习 2」 in 「3.2 投诉受理单和处理单」; the notebook tells the same story.
 SCENARIO = dict(complaint_id="TS2025-1202-01", received_at="2025-12-02 10:20",
@@ -72,23 +69,10 @@ def _form(**changes):
     return complaint_form(**{**SCENARIO, **changes})
 
 
-def _digits(value) -> str:
-    return re.sub(r"\D", "", str(value))
-
-
-def _form_matches(answer, expected):
-    """Compare the key fields of a filled intake form; name the wrong fields, not their values."""
-    if not isinstance(answer, pd.DataFrame) or len(answer) != 1 or not set(
-            _SAME + list(_CONTAINS) + ["phone"]) <= set(answer.columns):
-        return False, "答案应该是 forms.complaint_form(...) 返回的那张一行的受理单（DataFrame）。"
-    row, want = answer.iloc[0], expected.iloc[0]
-    wrong = [field for field in _SAME if str(row[field]).strip() != str(want[field])]
-    if _digits(row["phone"]) != _digits(want["phone"]):
-        wrong.append("phone")
-    wrong += [field for field, part in _CONTAINS.items() if part not in str(row[field])]
-    if not wrong:
-        return True, ""
-    return False, f"这些字段和情境对不上：{'、'.join(wrong)}。"
+_FORM = form_fields({**{field: "same" for field in _SAME}, "phone": "digits",
+                     **{field: f"contains:{part}" for field, part in _CONTAINS.items()}},
+                    what="forms.complaint_form(...) 返回的那张受理单")
+"""Key fields of the filled intake form; the feedback names wrong fields, not their values."""
 
 
 QUESTIONS = [
@@ -96,7 +80,7 @@ QUESTIONS = [
            hint="重读「2.1 四种常见的投诉心态」：客户说自己不在乎钱，那就不是求补偿；"
                 "他在意的是一次次没人理、被当成小客户，想要谁出面给说法？",
            wrong=["A", "C", "D"]),
-    custom("u09.my_form", lambda: _form(), compare=_form_matches,
+    custom("u09.my_form", lambda: _form(), compare=_FORM,
            hint="重读「3.2 投诉受理单和处理单」：受理时间写成 \"2025-12-02 10:20\" 这样；"
                 "投诉类别看出了什么事（货坏了还是丢了）；严重程度对照定级表：有没有实际经济损失？"
                 "诉求要写出客户要的赔偿。",

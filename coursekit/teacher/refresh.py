@@ -3,7 +3,9 @@
 nbval compares each notebook with its stored outputs, so after changing a
 notebook or the library an author runs this once: it executes every
 instructor notebook in place, rebuilds the student edition in ``student/``
-and executes that too. Run it twice and nothing may change: a notebook whose
+and executes that too. It also gives every cell its slide type from the
+headings (:func:`~coursekit.teacher.publish.slide_metadata.add_slide_metadata`),
+so the class decks read well. Run it twice and nothing may change: a notebook whose
 outputs differ between runs has a determinism bug.
 """
 from __future__ import annotations
@@ -14,6 +16,7 @@ import nbformat
 
 from .edition import (NOTEBOOKS_DIR, STUDENT_DIR, course_notebooks, student_notebook, unit_of,
                       write_notebook)
+from .publish.slide_metadata import add_slide_metadata
 
 
 def execute(path: Path, timeout: int = 120) -> nbformat.NotebookNode:
@@ -38,7 +41,7 @@ def refresh(names: list[str] | None = None, source_dir=NOTEBOOKS_DIR,
         if wanted and path.name not in wanted and path.stem not in wanted:
             continue
         log(f"运行教师版 (running instructor edition) {path.name}")
-        instructor = execute(path)
+        instructor = add_slide_metadata(execute(path))   # slide breaks from the headings
         write_notebook(instructor, path)
         student_path = Path(student_dir) / path.name
         write_notebook(student_notebook(nbformat.read(path, as_version=4), unit_of(path)),

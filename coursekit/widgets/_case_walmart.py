@@ -26,6 +26,10 @@ def _prepare(stores):
 def walmart_expansion_demo(stores=None):
     """Year slider 1962-2006: map of the stores and DCs open by that year, with a readout.
 
+    The readout gives the DCs open by that year and the stores opened in that
+    year only (not the running total), so it cannot stand in for the notebook's
+    stores-per-DC exercise.
+
     Parameters
     ----------
     stores : DataFrame, optional
@@ -43,11 +47,11 @@ def walmart_expansion_demo(stores=None):
                          continuous_update=False)
 
     def readout(year):
-        open_by = years <= year
-        n_stores, n_dcs = int((open_by & ~is_dc).sum()), int((open_by & is_dc).sum())
-        per_dc = f"{n_stores / n_dcs:.1f}" if n_dcs else "—"
-        text = (f"截至 {year} 年：门店 {n_stores:,} 家，配送中心 {n_dcs} 个，"
-                f"平均每个配送中心 {per_dc} 家店")
+        # No cumulative store count and no stores-per-DC ratio here: students compute
+        # that ratio themselves in the notebook (exercise of 3.2), so the demo must not show it.
+        n_dcs = int(((years <= year) & is_dc).sum())
+        n_new = int(((years == year) & ~is_dc).sum())
+        text = f"截至 {year} 年：配送中心 {n_dcs} 个；{year} 年这一年新开门店 {n_new} 家"
         if year < FIRST_DC_YEAR_IN_HISTORY:
             text += "\n注意：数据把本顿维尔配送中心记为 1962 年，史料记载的第一个配送中心是 1970 年才建成的。"
         return text

@@ -44,15 +44,16 @@ def _abc_text(summary: pd.DataFrame, year: int) -> str:
     return "\n".join(lines)
 
 
-def abc_demo(shipments=None, year=None):
+def abc_demo(shipments=None, year=None, years=None):
     """Sliders for the A and B cut-offs (cumulative revenue share) and a year dropdown.
 
     Readout: customers and revenue share of A/B/C next to the textbook's
     5% / 15% / 80% rule. Chart: the cumulative revenue curve (customers ranked
     by revenue) with the three classes shaded and the textbook's points.
-    ``year`` is the year shown first (default: the latest); a notebook opens
-    the demo on another year than its exercise, so the saved readout does not
-    show the answer.
+    ``years`` limits the dropdown (default: every year with revenue) and
+    ``year`` is the year shown first (default: the latest offered). A notebook
+    whose exercise asks for one year's classes leaves that year out, so no
+    setting of the demo shows the answer.
     """
     import ipywidgets as w
     import matplotlib.pyplot as plt
@@ -61,12 +62,24 @@ def abc_demo(shipments=None, year=None):
     from ..classify import abc_classify, pareto_summary
 
     totals = _yearly_revenue(shipments)
-    years = sorted(totals)
+    present = sorted(totals)
+    if years is None:
+        years = present
+    else:
+        if isinstance(years, (str, bytes)) or not hasattr(years, "__iter__"):
+            fail(f"参数 years 应该是一组年份，例如 (2023, 2025)，现在是 {years!r}。",
+                 f"Argument years must be a collection of years such as (2023, 2025), got {years!r}.",
+                 TypeError)
+        years = sorted(set(years))
+        unknown = [y for y in years if y not in totals]
+        if unknown or not years:
+            fail(f"参数 years 只能取数据里有收入的年份 {present}，现在是 {years!r}。",
+                 f"Argument years may only hold years with revenue {present}, got {years!r}.")
     if year is None:
         year = years[-1]
-    if year not in totals:
-        fail(f"参数 year 只能是数据里有收入的年份 {years}，现在是 {year!r}。",
-             f"Argument year must be one of the years with revenue {years}, got {year!r}.")
+    if year not in years:
+        fail(f"参数 year 只能是演示里的年份 {years}，现在是 {year!r}。",
+             f"Argument year must be one of the demo's years {years}, got {year!r}.")
     style = {"description_width": "initial"}
     layout = w.Layout(width="460px")
     controls = {

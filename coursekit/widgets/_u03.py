@@ -91,7 +91,7 @@ def lead_score_demo(leads=None):
 def screening_demo(financials=None):
     """A slider for the current-ratio pass mark; readout of who passes; bars of every prospect.
 
-    Only the current ratio (流动资产率) moves; the other four checks keep the
+    Only the current ratio (流动比率) moves; the other four checks keep the
     defaults of :func:`coursekit.screening_ratios`.
     """
     import ipywidgets as w
@@ -103,7 +103,7 @@ def screening_demo(financials=None):
     ids = base.iloc[:, 0].astype(str)
     order = base["current_ratio"].sort_values(kind="stable").index
     controls = {"mark": w.FloatSlider(value=1.5, min=0.8, max=2.5, step=0.1, readout_format=".1f",
-                                      description="流动资产率下限", style={"description_width": "initial"},
+                                      description="流动比率下限", style={"description_width": "initial"},
                                       layout=w.Layout(width="420px"))}
 
     def readout(mark):
@@ -111,7 +111,7 @@ def screening_demo(financials=None):
         low = ids[result["current_ratio_flag"] == "关注"].tolist()
         passed = int((result["verdict"] == "通过").sum())
         listed = "、".join(low) if low else "无"
-        return (f"流动资产率下限 {mark:.1f}：{len(data)} 家中有 {len(low)} 家不达标（{listed}）；\n"
+        return (f"流动比率下限 {mark:.1f}：{len(data)} 家中有 {len(low)} 家不达标（{listed}）；\n"
                 f"五项指标全部通过、可以优先接触的大客户候选：{passed} 家")
 
     def draw(mark):
@@ -123,8 +123,8 @@ def screening_demo(financials=None):
         ax.bar(ids[order], ratios, color=colours)
         ax.axhline(mark, color="black", linestyle="--", linewidth=1, label=f"下限 {mark:.1f}")
         ax.legend(loc="upper left", fontsize=9)
-        ax.set_ylabel("流动资产率（倍）")
-        ax.set_title("大客户候选的流动资产率：绿色达标，红色需关注")
+        ax.set_ylabel("流动比率（倍）")
+        ax.set_title("大客户候选的流动比率：绿色达标，红色需关注")
         ax.tick_params(axis="x", labelsize=8, rotation=90)
 
-    return classroom_demo(controls, readout, draw, title="课堂演示：流动资产率的门槛定多高？")
+    return classroom_demo(controls, readout, draw, title="课堂演示：流动比率的门槛定多高？")

@@ -1,0 +1,797 @@
+"""Read a company's own export (CSV or Excel) as a course table (private; see ``read_table``).
+
+Four steps, each in its own function:
+
+1. :func:`_open_source` finds the encoding (UTF-8, UTF-8 with BOM, GBK/GB18030)
+   and the header row (an export often starts with a title line), and reads
+   the cells as they are;
+2. :func:`_match_headers` pairs the file's headers with the course columns of
+   the chosen table: by English name, by the dictionary's Chinese header
+   (``label``) and description (``zh``), by common names (:data:`SYNONYMS`), or
+   as the caller says in ``columns``;
+3. :func:`_convert` turns each column into the dictionary's type, writing down
+   every cell that does not fit instead of stopping at the first;
+4. :func:`read_table` returns the whole table, or raises :class:`ReadTableError`
+   listing every problem (row, column, value, what is wrong). Nothing half-read
+   is ever returned.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import difflib
+import operator
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from ._parse import (LOCAL_TIMEZONE, half_width, id_to_text, parse_amount_text,
+                     parse_date_numbers, parse_date_text, parse_zoned_text)
+from ._validate import MAX_MAGNITUDE, bilingual, fail, require_frame
+from .data import _entry
+
+__all__ = ["read_table", "match_columns", "ReadTableError", "SYNONYMS"]
+
+SYNONYMS = {
+    "customer_id": ["客户编号", "客户ID", "客户代码", "客户号", "客户编码", "客户代号", "客户账号",
+                    "会员编号", "货主编号", "发货人编号", "客户", "cust_id", "customer"],
+    "waybill_id": ["运单号", "运单编号", "单号", "快递单号", "物流单号", "运单", "托运单号",
+                   "tracking_no", "waybill"],
+    "order_date": ["下单日期", "订单日期", "日期", "下单时间", "开单日期", "开单时间", "托运日期",
+                   "寄件日期", "业务日期", "date"],
+    "ship_date": ["发运日期", "发货日期", "发车日期", "揽收日期", "揽件日期", "出库日期"],
+    "promised_date": ["承诺送达日期", "承诺送达", "承诺日期", "应到日期", "预计送达日期", "要求到达日期"],
+    "delivered_date": ["实际送达日期", "送达日期", "签收日期", "签收时间", "到达日期"],
+    "origin": ["始发城市", "始发地", "发货城市", "起运地", "发站", "发货地"],
+    "destination": ["目的城市", "目的地", "到达城市", "收货城市", "到站", "收货地"],
+    "service": ["服务产品", "产品类型", "业务类型", "服务类型", "产品"],
+    "pieces": ["件数", "包裹数", "箱数"],
+    "weight_kg": ["重量", "实际重量", "毛重", "实重", "weight"],
+    "volume_m3": ["体积", "方数", "volume"],
+    "revenue": ["运费收入", "金额", "收入", "运费", "总运费", "应收金额", "实收金额", "收费",
+                "营业额", "amount", "sales"],
+    "cost": ["成本", "服务成本", "运输成本", "成本金额"],
+    "on_time": ["准时", "是否准时", "按时送达", "是否按时"],
+    "complete": ["件数齐全", "是否齐全", "齐全"],
+    "damaged": ["破损", "是否破损"],
+    "lost": ["丢失", "是否丢失", "遗失"],
+    "documents_correct": ["单证无误", "单证正确", "回单正确"],
+    "complaint_id": ["投诉编号", "投诉单号", "工单号", "投诉ID"],
+    "received_at": ["受理时间", "投诉时间", "登记时间", "投诉日期", "受理日期"],
+    "intake_channel": ["投诉渠道", "渠道", "来源"],
+    "category": ["投诉类别", "投诉类型", "类别", "问题类型"],
+    "severity": ["严重程度", "级别", "等级"],
+    "first_response_at": ["首次响应时间", "响应时间", "首次回复时间"],
+    "resolved_at": ["完结时间", "处理完结时间", "结案时间", "解决时间", "关闭时间"],
+    "first_contact_resolved": ["一次解决", "是否一次解决", "首次解决"],
+    "compensation": ["赔偿金额", "赔偿", "赔付金额", "赔款"],
+    "satisfied": ["处理后满意", "是否满意", "满意", "客户满意"],
+    "name": ["客户名称", "公司名称", "名称", "单位名称"],
+    "industry": ["行业", "所属行业"],
+    "city": ["城市", "所在城市"],
+    "province": ["省份", "所在省份"],
+    "first_order_date": ["首次下单日期", "首单日期", "合作开始日期"],
+    "lead_id": ["线索编号", "线索ID"],
+    "company": ["公司名称", "企业名称", "公司"],
+    "stage": ["当前状态", "阶段", "状态"],
+    "created_date": ["获得线索日期", "创建日期", "登记日期"],
+}
+"""Common names of course columns in real exports (Chinese first); used only within one table."""
+
+_HOW = {"columns": "columns= 指定", "english": "英文列名", "label": "中文表头",
+        "zh": "字典说明", "synonym": "常用叫法", None: "没有对上（不读）"}
+_TRUE = {"true", "1", "1.0", "是", "y", "yes", "对", "√", "✓", "有", "t"}
+_FALSE = {"false", "0", "0.0", "否", "n", "no", "错", "×", "✗", "无", "f"}
+_TOTALS = ("合计", "总计", "小计", "总额", "汇总")
+# yes/no words the C reader may turn into bool by itself (no digits: 1/0 could be a count)
+_C_TRUE = ["是", "对", "Y", "y", "Yes", "yes", "TRUE", "True", "true", "√"]
+_C_FALSE = ["否", "错", "N", "n", "No", "no", "FALSE", "False", "false", "×"]
+_MAX_LISTED = 200  # problems kept per column; the count says how many there were
+_SNIFF_BYTES = 1 << 16
+_HEADER_ROWS = 20
+
+
+class ReadTableError(ValueError):
+    """A file that cannot be read as a course table, with every problem found.
+
+    ``problems`` is a DataFrame with one row per problem: ``row`` (the row
+    number as a spreadsheet shows it, the header row counted; empty for a
+    problem of a whole column), ``header`` (the file's header), ``column``
+    (the course column), ``value`` (the cell as written) and ``problem``
+    (what is wrong, in Chinese). ``ck.zh(error.problems)`` shows it with
+    Chinese headers.
+    """
+
+    def __init__(self, source_name: str, problems: pd.DataFrame, total: int):
+        self.problems = problems
+        self.total = total
+        lines = [_line(row) for row in problems.head(12).itertuples()]
+        more = "\n  ……（只列出前 12 个，全部见 error.problems）" if total > 12 else ""
+        table = "\n".join(lines) + more
+        zh = (f"读取 {source_name} 时发现 {total} 个问题，没有返回任何数据。请按下面的清单修改文件，"
+              f"或用 columns= 指定列的对应关系（行号｜表头 → 课程列｜值｜问题）：\n{table}")
+        en = (f"Reading {source_name} found {total} problem(s); nothing was returned. The list "
+              "above gives row, header, course column, value and problem; error.problems "
+              "holds all of them as a table.")
+        super().__init__(bilingual(zh, en))
+
+
+def _line(row) -> str:
+    where = f"第 {row.row} 行" if not pd.isna(row.row) else "表头"
+    column = f" → {row.column}" if row.column and row.column != row.header else ""
+    value = f"｜'{row.value}'" if row.value else ""
+    return f"  {where}｜{row.header}{column}{value}｜{row.problem}"
+
+
+ReadTableError.__module__ = "coursekit"  # tracebacks say coursekit.ReadTableError
+
+
+# ---------------------------------------------------------------------------
+# 1. open the source
+# ---------------------------------------------------------------------------
+
+@dataclass
+class _Source:
+    """A table's name, its header row and how to read the cells of chosen columns."""
+
+    name: str                 # how messages name the source
+    headers: list             # the header row, as written
+    first_row: int            # spreadsheet row number of the first row under the header
+    read: Callable            # (positions, text positions) -> DataFrame keyed by position
+
+
+def _encoding_of(head: bytes) -> str:
+    """UTF-8 with or without BOM, else GB18030 (a superset of GBK and GB2312)."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8"
+
+
+def _header_score(cells, targets: dict) -> int:
+    return sum(1 for cell in cells if _norm(cell) in targets)
+
+
+def _pick_header(lines: list, targets: dict) -> int:
+    """The row (0-based) among the first ones that matches the most course columns."""
+    scores = [_header_score(line, targets) for line in lines[:_HEADER_ROWS]]
+    best = max(scores, default=0)
+    return scores.index(best) if best > 0 else 0
+
+
+def _open_source(source, targets: dict, sheet) -> _Source:
+    if hasattr(source, "to_pandas") and not isinstance(source, pd.DataFrame):
+        require_frame(source, "source")  # says which library's table it is and how to convert
+    if isinstance(source, pd.DataFrame):
+        frame = source.reset_index(drop=True)
+        return _Source("传入的表（DataFrame）", [_header_text(h) for h in frame.columns], 2,
+                       lambda positions, _: frame.iloc[:, positions].set_axis(positions, axis=1))
+    if not isinstance(source, (str, os.PathLike)):
+        fail(f"参数 source 应该是文件路径（例如 'data/运单.csv'）或 DataFrame，现在是 {type(source).__name__}。",
+             f"Argument source must be a file path (e.g. 'data/waybills.csv') or a DataFrame, "
+             f"got {type(source).__name__}.", TypeError)
+    path = Path(source)
+    if not path.is_file():
+        fail(f"找不到文件 {path}。请检查路径和文件名。",
+             f"File {path} does not exist. Check the path and the file name.", FileNotFoundError)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _open_excel(path, targets, sheet)
+    if suffix == ".xls":
+        fail(f"{path.name} 是旧版 Excel（.xls）。请在 Excel 或 WPS 里另存为 .xlsx 或 CSV 再读。",
+             f"{path.name} is an old Excel file (.xls). Save it as .xlsx or CSV in Excel or WPS "
+             "first.")
+    if suffix not in (".csv", ".txt", ".tsv"):
+        fail(f"{path.name} 不是 CSV 或 Excel（.xlsx）文件，read_table 读不了。",
+             f"{path.name} is neither a CSV nor an Excel (.xlsx) file; read_table cannot read it.")
+    return _open_csv(path, targets)
+
+
+def _open_csv(path: Path, targets: dict) -> _Source:
+    with open(path, "rb") as stream:
+        head = stream.read(_SNIFF_BYTES)
+    if not head.strip():
+        fail(f"文件 {path.name} 是空的。", f"The file {path.name} is empty.")
+    encoding = _encoding_of(head)
+    lines = head.decode(encoding, errors="replace").splitlines()
+    if len(head) == _SNIFF_BYTES:
+        lines = lines[:-1]  # the last line may be cut in the middle
+    first = lines[0] if lines else ""
+    delimiter = "\t" if path.suffix.lower() == ".tsv" or first.count("\t") > first.count(",") else ","
+    parsed = list(csv.reader(lines[:_HEADER_ROWS], delimiter=delimiter))
+    skip = _pick_header(parsed, targets)
+    headers = [h.strip() for h in parsed[skip]] if skip < len(parsed) else []
+
+    def read(positions: list, text: list) -> pd.DataFrame:
+        # text columns stay text (ids keep leading zeros); numbers and 是/否 are parsed by the
+        # C reader (a column it cannot parse comes back as text and is read cell by cell)
+        options = dict(header=None, skiprows=skip + 1, names=range(len(headers)),
+                       usecols=positions, dtype={p: str for p in text}, sep=delimiter,
+                       skip_blank_lines=False, keep_default_na=False, na_values=[""],
+                       true_values=_C_TRUE, false_values=_C_FALSE)
+        try:
+            try:
+                return pd.read_csv(path, encoding=encoding, **options)
+            except UnicodeDecodeError:  # plain ASCII at the start, GBK further down
+                return pd.read_csv(path, encoding="gb18030", **options)
+        except (pd.errors.ParserError, ValueError) as error:
+            fail(f"{path.name} 无法按 CSV 读取：有的行比表头的 {len(headers)} 列多（{error}）。"
+                 "请在 Excel/WPS 里检查多出来的逗号。",
+                 f"{path.name} cannot be read as CSV: some rows have more fields than the "
+                 f"{len(headers)} headers ({error}). Look for extra commas in Excel/WPS.")
+
+    return _Source(f"'{path.name}'", headers, skip + 2, read)
+
+
+def _open_excel(path: Path, targets: dict, sheet) -> _Source:
+    try:
+        book = pd.read_excel(path, sheet_name=sheet, header=None, dtype=object)
+    except (ValueError, KeyError, OSError, IndexError) as error:
+        fail(f"{path.name} 无法按 Excel 读取（{type(error).__name__}: {error}）。",
+             f"{path.name} cannot be read as an Excel file ({type(error).__name__}: {error}).")
+    if isinstance(book, dict):  # no sheet named: the sheet whose header matches best
+        def score(grid):
+            rows = grid.head(_HEADER_ROWS).itertuples(index=False)
+            return max((_header_score(row, targets) for row in rows), default=0)
+        book = book[max(book, key=lambda name: score(book[name]))]
+    grid = book.dropna(how="all", axis=1)
+    if grid.empty:
+        fail(f"{path.name} 的工作表是空的。", f"The sheet of {path.name} is empty.")
+    skip = _pick_header([list(r) for r in grid.head(_HEADER_ROWS).itertuples(index=False)],
+                        targets)
+    headers = [_header_text(h) for h in grid.iloc[skip]]
+    cells = grid.iloc[skip + 1:].reset_index(drop=True).set_axis(range(grid.shape[1]), axis=1)
+    first = int(grid.index[skip]) + 2  # pandas row 0 is spreadsheet row 1
+    return _Source(f"'{path.name}'", headers, first, lambda positions, _: cells[positions])
+
+
+def _header_text(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return id_to_text(value) if not isinstance(value, str) else value.strip()
+
+
+# ---------------------------------------------------------------------------
+# 2. match the headers
+# ---------------------------------------------------------------------------
+
+_UNIT = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]\s*$")
+
+
+def _norm(header) -> str:
+    """A header reduced for comparing: half-width, no spaces, no unit in brackets, lower case."""
+    if header is None or (not isinstance(header, str) and pd.isna(header)):
+        return ""
+    text = unicodedata.normalize("NFKC", str(header)).strip().lower()
+    text = re.sub(r"[\s*＊:：]+", "", text)
+    text = _UNIT.sub("", text) or text
+    return text.replace("-", "_")
+
+
+def _targets(schema: pd.DataFrame) -> dict:
+    """Normalised name → [(priority, how, course column)] for one table."""
+    found: dict = {}
+
+    def add(name, how, column, rank):
+        key = _norm(name)
+        if key:
+            found.setdefault(key, [])
+            if all(c != column for _, _, c in found[key]):
+                found[key].append((rank, how, column))
+
+    for row in schema.itertuples():
+        add(row.column, "english", row.column, 0)
+        add(row.column.replace("_", ""), "english", row.column, 0)
+        label = getattr(row, "label", "")
+        if isinstance(label, str) and label:
+            add(label, "label", row.column, 1)
+        zh = row.zh if isinstance(row.zh, str) else ""
+        for part in {zh, re.split(r"[（(：:]", zh)[0]}:
+            add(part, "zh", row.column, 2)
+        for name in SYNONYMS.get(row.column, []):
+            add(name, "synonym", row.column, 3)
+    for key in found:
+        found[key].sort()
+    return found
+
+
+def _match_headers(headers: list, schema: pd.DataFrame, columns: dict | None, kind: str):
+    """Pair headers with course columns: (matches {position: (column, how)}, problems)."""
+    targets = _targets(schema)
+    course = schema["column"].tolist()
+    problems = []
+    given = dict(columns or {})
+    matches: dict[int, tuple[str, str]] = {}
+    for header, column in given.items():
+        if column not in course and header in course:
+            problems.append(_problem(None, header, column, "",
+                                     f"columns= 的写法是 {{文件中的表头: 课程列名}}，这里好像写反了，"
+                                     f"应为 {{'{column}': '{header}'}}"))
+            continue
+        if column not in course:
+            close = difflib.get_close_matches(str(column), course, n=1, cutoff=0.5)
+            hint = f"，你是不是想写 '{close[0]}'？" if close else f"；{kind} 的列有：{', '.join(course)}"
+            problems.append(_problem(None, header, column, "", f"columns= 里的 '{column}' 不是 {kind} 表的列{hint}"))
+            continue
+        where = [i for i, h in enumerate(headers) if h == header or _norm(h) == _norm(header)]
+        if not where:
+            reversed_ = column in headers or _norm(column) in map(_norm, headers)
+            close = difflib.get_close_matches(str(header), headers, n=1, cutoff=0.4)
+            hint = ("；columns= 的写法是 {文件中的表头: 课程列名}" if reversed_ else
+                    f"，你是不是想写 '{close[0]}'？" if close else f"；文件的表头有：{', '.join(headers[:15])}")
+            problems.append(_problem(None, header, column, "", f"文件里没有表头 '{header}'{hint}"))
+            continue
+        matches[where[0]] = (column, "columns")
+    taken = {column for column, _ in matches.values()}
+    candidates: dict[str, list] = {}
+    for position, header in enumerate(headers):
+        if position in matches:
+            continue
+        options = [o for o in targets.get(_norm(header), []) if o[2] not in taken]
+        if not options:
+            continue
+        best = [o for o in options if o[0] == options[0][0]]
+        if len(best) > 1:
+            listed = "、".join(o[2] for o in best)
+            problems.append(_problem(None, header, listed, "",
+                                     f"表头 '{header}' 可以是 {listed} 中的任何一个，请用 columns= 指定"))
+            continue
+        candidates.setdefault(best[0][2], []).append((best[0][0], position, best[0][1]))
+    for column, options in candidates.items():
+        options.sort()
+        top = [o for o in options if o[0] == options[0][0]]
+        if len(top) > 1:
+            listed = "、".join(f"'{headers[o[1]]}'" for o in top)
+            problems.append(_problem(None, listed, column, "",
+                                     f"{listed} 都像是 {column}，请用 columns= 指定用哪一列"))
+            continue
+        matches[top[0][1]] = (column, top[0][2])
+    repeated = {h for h in headers if h and headers.count(h) > 1}
+    for header in sorted(repeated):
+        positions = [i for i, h in enumerate(headers) if h == header]
+        if any(p in matches for p in positions):
+            problems.append(_problem(None, header, "", "", f"文件里有 {len(positions)} 列都叫 '{header}'，请改名"))
+    if not matches and not problems:
+        problems.append(_problem(None, "、".join(headers[:10]), "", "",
+                                 f"没有一个表头能对上 {kind} 表的列（{', '.join(course[:8])} …），"
+                                 "请用 columns= 指定，例如 columns={'客户': 'customer_id'}"))
+    return matches, problems
+
+
+def _problem(row, header, column, value, text) -> dict:
+    shown = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    return {"row": row, "header": str(header), "column": str(column), "value": shown[:40],
+            "problem": text}
+
+
+# ---------------------------------------------------------------------------
+# 3. convert the columns
+# ---------------------------------------------------------------------------
+# Text cells are factorised first: a million dates are a few hundred distinct
+# texts, so every text operation runs on the distinct values and is spread to
+# the rows through the codes. Blank cells get code -1; appending one "missing"
+# value to the converted distinct values makes index -1 land on it.
+
+@dataclass
+class _Column:
+    """One column of cells: the values as read and, for text, codes into distinct values."""
+
+    values: pd.Series
+    codes: np.ndarray | None = None     # -1 = blank
+    uniques: np.ndarray | None = None   # distinct cells, objects
+    stripped: np.ndarray | None = None  # the same, text without surrounding spaces
+    spaces: bool = False                # some cells held only spaces (now blank)
+
+    @property
+    def blank(self) -> np.ndarray:
+        if self.codes is None:
+            return self.values.isna().to_numpy()
+        return self.codes < 0
+
+    def spread(self, converted: np.ndarray, missing) -> np.ndarray:
+        """Values per row from values per distinct cell (``missing`` for blanks)."""
+        return np.append(converted, np.array([missing], dtype=converted.dtype))[self.codes]
+
+    def rows(self, keep: np.ndarray) -> "_Column":
+        if keep.all():
+            return self
+        values = self.values[keep].reset_index(drop=True)
+        codes = None if self.codes is None else self.codes[keep]
+        return _Column(values, codes, self.uniques, self.stripped, self.spaces)
+
+
+def _column(values: pd.Series, distinct: bool = False) -> _Column:
+    """Prepare one column; ``distinct`` skips hashing (ids: nearly every cell differs).
+
+    Text is factorised so that slow work (parsing a date) is done once per
+    distinct text; where most cells differ anyway hashing costs more than it
+    saves, and each cell is its own "distinct value".
+    """
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return _Column(values)
+    if distinct or len(pd.unique(values.iloc[:5000])) > 2500:
+        uniques = values.to_numpy(dtype=object, na_value=None)
+        codes = np.arange(len(uniques))
+        codes[values.isna().to_numpy()] = -1
+    else:
+        codes, uniques = pd.factorize(values)
+        uniques = np.asarray(uniques, dtype=object)
+    stripped = np.array([u.strip() if type(u) is str else u for u in uniques], dtype=object)
+    spaces = stripped == ""
+    if spaces.any():  # a cell of spaces is a blank cell
+        codes = np.where(np.append(spaces, False)[codes], -1, codes)
+    return _Column(values, codes, uniques, stripped, bool(spaces.any()))
+
+
+def _convert(cells: _Column, spec):
+    """(converted Series, mask of bad cells, what is wrong) for one column."""
+    dtype = spec.dtype
+    if dtype == "string":
+        return _as_text(cells, spec.column.endswith("_id")), None, ""
+    if dtype in ("float", "int"):
+        numbers = _as_numbers(cells)
+        bad = (np.isnan(numbers) & ~cells.blank) | np.isinf(numbers) | (np.abs(numbers) > MAX_MAGNITUDE)
+        if dtype == "int":
+            bad |= ~np.isnan(numbers) & (numbers % 1 != 0)
+            return pd.Series(numbers), bad, "不是整数"
+        return pd.Series(numbers), bad, "不是数字（可以带千位分隔符、¥ 或 元）"
+    if dtype == "bool":
+        flags = _as_flags(cells)
+        return flags, flags.isna().to_numpy() & ~cells.blank, \
+            "不是是/否（可以写 是/否、Y/N、True/False、1/0）"
+    if dtype in ("date", "datetime"):
+        stamps = _as_dates(cells, day_only=dtype == "date")
+        return stamps, stamps.isna().to_numpy() & ~cells.blank, \
+            "不是日期（可以写 2025-01-05、2025/1/5、2025年1月5日、20250105）"
+    allowed = spec.categories.split("|")
+    if cells.codes is None:
+        cells = _column(cells.values.astype(object))
+    position = {name: i for i, name in enumerate(allowed)}
+    found = np.array([position.get(_plain_text(u, False), -1) for u in cells.uniques], dtype=np.int64)
+    codes = cells.spread(found, -1)
+    bad = (codes < 0) & ~cells.blank
+    categorical = pd.Categorical.from_codes(np.where(bad, -1, codes), categories=allowed,
+                                            ordered=dtype == "ordered")
+    return pd.Series(categorical), bad, f"不在允许的取值里（{'、'.join(allowed)}）"
+
+
+def _plain_text(value, is_id: bool):
+    """A cell as text: stripped; numbers as whole-number text (1001.0 → '1001')."""
+    if not isinstance(value, str):
+        return id_to_text(value)
+    text = value.strip()
+    return half_width(text) if is_id and not text.isascii() else text
+
+
+def _as_text(cells: _Column, is_id: bool) -> pd.Series:
+    """Text cells stripped; ids also lose full-width letters and digits (Ｋ-１００３ → K-1003).
+
+    Other text keeps them, so a name such as 莫宇宇（个人） stays as written.
+    """
+    if cells.codes is None:  # numbers read as a number column: ids typed as numbers
+        cells = _column(cells.values.astype(object))
+    # C-level map() passes: a million ids are checked without a Python loop per cell
+    all_text = all(map(str.__instancecheck__, cells.uniques))  # isinstance(u, str) for each
+    clean = all_text and not any(map(operator.is_not, cells.stripped, cells.uniques))
+    if clean and is_id:
+        clean = all(map(str.isascii, cells.stripped))
+    if clean and cells.values.dtype == "str" and not cells.spaces:
+        return cells.values  # nothing to clean: no copy of a million strings
+    cleaned = np.array([_plain_text(u, is_id) for u in cells.uniques], dtype=object)
+    return pd.Series(cells.spread(cleaned, None), dtype="str")
+
+
+def _as_numbers(cells: _Column) -> np.ndarray:
+    if cells.codes is None:
+        if pd.api.types.is_bool_dtype(cells.values):
+            return np.full(len(cells.values), np.nan)
+        return cells.values.to_numpy(dtype=np.float64, na_value=np.nan)
+    return cells.spread(parse_amount_text(pd.Series(cells.uniques, dtype=object)).to_numpy(), np.nan)
+
+
+def _one_flag(value) -> float:
+    if isinstance(value, (bool, np.bool_)):
+        return float(value)
+    key = _plain_text(value, True)
+    key = key.lower() if isinstance(key, str) else key
+    return 1.0 if key in _TRUE else 0.0 if key in _FALSE else np.nan
+
+
+def _as_flags(cells: _Column) -> pd.Series:
+    """1.0 / 0.0 per row, NaN for blanks and for cells that are no yes/no."""
+    if cells.values.dtype == bool:
+        return cells.values.astype(float)
+    if cells.codes is None:
+        cells = _column(cells.values.astype(object))
+    flags = np.array([_one_flag(u) for u in cells.uniques], dtype=np.float64)
+    return pd.Series(cells.spread(flags, np.nan))
+
+
+def _as_dates(cells: _Column, day_only: bool) -> pd.Series:
+    """Dates from Excel date cells, text in the common Chinese forms, 20250105 and Excel serials.
+
+    ``day_only`` keeps the day and drops the time (a ``date`` column). The
+    result has the resolution load_dataset gives (microseconds).
+    """
+    values = cells.values
+    if pd.api.types.is_datetime64_any_dtype(values):
+        if isinstance(values.dtype, pd.DatetimeTZDtype):
+            values = values.dt.tz_convert(LOCAL_TIMEZONE).dt.tz_localize(None)
+        stamps = values.reset_index(drop=True)
+    elif cells.codes is None:  # a number column: 20250105 or Excel serials
+        stamps = parse_date_numbers(values.where(~pd.Series(cells.blank, index=values.index)))
+    else:  # text: parse each distinct cell once, then spread to the rows
+        distinct = _dates_of_cells(pd.Series(cells.uniques, dtype=object))
+        if day_only:
+            distinct = distinct.dt.normalize()
+        distinct = distinct.to_numpy(dtype="datetime64[us]")
+        return pd.Series(cells.spread(distinct, np.datetime64("NaT", "us")))
+    if day_only:
+        stamps = stamps.dt.normalize()
+    return stamps.astype("datetime64[us]")
+
+
+def _dates_of_cells(cells: pd.Series) -> pd.Series:
+    """Dates of distinct cells that may be date objects, numbers or text."""
+    out = pd.Series(pd.NaT, index=cells.index, dtype="datetime64[ns]")
+    kinds = cells.map(type)
+    objects = kinds.isin([pd.Timestamp, dt.datetime, dt.date]).to_numpy()
+    if objects.any():
+        stamps = [pd.Timestamp(v) for v in cells[objects]]
+        out[objects] = [(s.tz_convert(LOCAL_TIMEZONE).tz_localize(None) if s.tz else s)
+                        .to_datetime64() for s in stamps]
+    numbers = kinds.isin([int, float, np.int64, np.float64]).to_numpy()
+    if numbers.any():
+        out[numbers] = parse_date_numbers(cells[numbers].astype(float)).to_numpy()
+    text = ~objects & ~numbers
+    if text.any():
+        written = cells[text].astype(str)
+        parsed, zoned = parse_date_text(written)
+        if zoned.any():
+            parsed[zoned] = parse_zoned_text(written[zoned]).to_numpy()
+        left = parsed.isna().to_numpy() & ~zoned
+        digits = written[left].str.strip()
+        numeric = digits.str.fullmatch(r"\d+(\.\d+)?").fillna(False).astype(bool)
+        if numeric.any():  # '45662' or '20250105' written as text
+            parsed[digits.index[numeric]] = parse_date_numbers(digits[numeric]).to_numpy()
+        out[text] = parsed.to_numpy()
+    return out
+
+
+# ---------------------------------------------------------------------------
+# 4. read_table
+# ---------------------------------------------------------------------------
+
+def _schema_of(kind):
+    entry = _entry(kind)
+    schema = entry.schema
+    if "label" not in schema.columns:
+        schema = schema.assign(label="")
+    return schema
+
+
+def _check_columns_argument(columns):
+    if columns is None:
+        return None
+    if isinstance(columns, pd.Series):
+        columns = columns.to_dict()
+    if not isinstance(columns, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                for k, v in columns.items()):
+        fail("参数 columns 应该是 {文件中的表头: 课程列名} 的字典，例如 {'结算金额': 'revenue'}。",
+             "Argument columns must be a dict {header in the file: course column}, e.g. "
+             "{'结算金额': 'revenue'}.", TypeError)
+    return columns
+
+
+def _rows_to_skip(columns: list, labels: list) -> np.ndarray:
+    """Rows that hold nothing in any matched column, and total lines (合计, 总计 …).
+
+    A total line leaves cells empty (no waybill number, no date), so only rows
+    with an empty cell are searched for the words, which keeps a million full
+    rows fast. The words are looked for in the matched columns and in
+    ``labels``, the file's first columns, where exports put them even when
+    those columns are not read (序号).
+    """
+    empty = np.ones(len(columns[0].values), dtype=bool)
+    gaps = np.zeros(len(empty), dtype=bool)
+    for cells in columns:
+        empty &= cells.blank
+        gaps |= cells.blank
+    total = np.zeros(len(empty), dtype=bool)
+    for row in np.flatnonzero(gaps & ~empty):
+        for cells in columns + labels:
+            if cells.codes is not None and cells.codes[row] >= 0:
+                text = cells.stripped[cells.codes[row]]
+                if isinstance(text, str) and text.startswith(_TOTALS):
+                    total[row] = True
+                    break
+    return empty | total
+
+
+def match_columns(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
+    """Show how the headers of a file pair with the course columns, before reading it.
+
+    Parameters
+    ----------
+    source, kind, columns, sheet
+        As for :func:`read_table`.
+
+    Returns
+    -------
+    DataFrame
+        One row per header in the file: ``header`` (as written), ``column``
+        (the course column, empty when none), ``column_label`` (its Chinese header)
+        and ``how`` (英文列名 / 中文表头 / 字典说明 / 常用叫法 / columns= 指定 /
+        没有对上（不读）).
+
+    Raises
+    ------
+    ReadTableError
+        Header problems that :func:`read_table` would report too: two headers
+        for one column, a repeated header, a ``columns`` entry that does not fit.
+
+    Examples
+    --------
+    >>> export = pd.DataFrame({"客户代码": ["K1"], "日期": ["2025/1/5"], "备注": ["-"]})
+    >>> match_columns(export, "shipments")[["header", "column", "how"]].values.tolist()
+    [['客户代码', 'customer_id', '常用叫法'], ['日期', 'order_date', '常用叫法'], ['备注', '', '没有对上（不读）']]
+    """
+    schema = _schema_of(kind)
+    columns = _check_columns_argument(columns)
+    opened = _open_source(source, _targets(schema), sheet)
+    matches, problems = _match_headers(opened.headers, schema, columns, kind)
+    if problems:
+        _raise(opened.name, problems, len(problems))
+    labels = dict(zip(schema["column"], schema["label"]))
+    rows = []
+    for position, header in enumerate(opened.headers):
+        column, how = matches.get(position, ("", None))
+        rows.append({"header": header, "column": column, "column_label": labels.get(column, ""),
+                     "how": _HOW[how]})
+    return pd.DataFrame(rows, columns=["header", "column", "column_label", "how"])
+
+
+def read_table(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
+    """Read a company's own export (CSV or Excel) as a course table with the course's types.
+
+    What it does, in order:
+
+    * **Encoding**: UTF-8, UTF-8 with BOM (what the course files use) and GBK /
+      GB18030 (what Excel on a Chinese Windows machine writes) are told apart
+      from the bytes.
+    * **Header row**: the row among the first 20 whose cells match the most
+      course columns (an export often starts with a title line).
+    * **Headers**: matched to the columns of ``kind`` in the data dictionary by
+      English name (``customer_id``), Chinese header (客户编号), description and
+      common names (客户ID, 客户代码, 下单日期, 日期, 金额, 运费 …, see
+      ``SYNONYMS``); units in brackets are ignored (金额（元）). ``columns`` says
+      it directly, ``{header in the file: course column}``, and wins. Headers
+      that match nothing are not read; :func:`match_columns` shows the pairing.
+    * **Rows**: empty rows and total lines (a cell starting with 合计, 总计,
+      小计, 总额, 汇总) are left out.
+    * **Values** become the dictionary's types:
+
+      - ids and text: stripped, full-width letters and digits made half-width,
+        numbers as whole-number text (ids typed partly as numbers in Excel, 1001
+        and 'K-1002', all become text: '1001', 'K-1002');
+      - amounts: '1,234.50', '¥1,234.50', '29.33元', '1.2万' (12,000),
+        '(5.00)' (−5, accounting style), full-width digits;
+      - dates: Excel date cells, '2025-01-05', '2025/1/5', '2025.1.5',
+        '2025年1月5日', 20250105 and Excel serial numbers (45662 =
+        2025-01-05), each with or without a time; a date column keeps the
+        day only. Time zones: times written with an offset ('+08:00', 'Z')
+        are converted to Beijing time (UTC+8) and the offset dropped, because
+        the course counts in local Beijing time without zones;
+      - yes/no: 是/否, Y/N, True/False, 1/0, √/×, 有/无;
+      - categories: must be one of the dictionary's values.
+
+    Every cell that does not fit, every blank in a column that must be filled
+    and every header problem is collected; if there is any, a
+    :class:`ReadTableError` lists them all (row, header, column, value,
+    problem) and nothing is returned.
+
+    Parameters
+    ----------
+    source : str, path or DataFrame
+        A .csv (also .txt/.tsv) or .xlsx file, or a table already read with
+        pandas (e.g. ``pd.read_excel(path, dtype=object)``).
+    kind : str
+        The course table it corresponds to: ``"shipments"``, ``"customers"``,
+        ``"complaints"``, ``"leads"`` … (see ``ck.list_datasets()``).
+    columns : dict, optional
+        ``{header in the file: course column}`` for headers that are not
+        recognised, e.g. ``{"结算金额": "revenue"}``.
+    sheet : str or int, optional
+        The Excel sheet; by default the sheet whose headers match best.
+
+    Returns
+    -------
+    DataFrame
+        The course columns found in the file, in the dictionary's order, with
+        the dictionary's types (as :func:`coursekit.load_dataset`); int and
+        bool columns with blanks become nullable ``Int64`` / ``boolean``.
+
+    Raises
+    ------
+    ReadTableError
+        Any cell, header or row that does not fit (a ``ValueError``).
+
+    Examples
+    --------
+    >>> export = pd.DataFrame({"客户代码": [1001, "K-1002"], "日期": ["2025/1/5", "2025年1月6日"],
+    ...                        "运费（元）": ["¥1,234.50", "29.33元"]})
+    >>> table = read_table(export, "shipments")
+    >>> table.values.tolist()
+    [['1001', Timestamp('2025-01-05 00:00:00'), 1234.5], ['K-1002', Timestamp('2025-01-06 00:00:00'), 29.33]]
+    >>> read_table(export.assign(日期=["2025/1/5", "下周"]), "shipments")
+    Traceback (most recent call last):
+    ...
+    coursekit.ReadTableError: 读取 传入的表（DataFrame） 时发现 1 个问题，没有返回任何数据。...
+    """
+    schema = _schema_of(kind)
+    columns = _check_columns_argument(columns)
+    opened = _open_source(source, _targets(schema), sheet)
+    matches, problems = _match_headers(opened.headers, schema, columns, kind)
+    order = schema["column"].tolist()
+    positions = sorted(matches, key=lambda p: order.index(matches[p][0]))
+    specs = {row.column: row for row in schema.itertuples()}
+    text = [p for p in positions if specs[matches[p][0]].dtype not in ("float", "int", "bool")]
+    first = [p for p in (0, 1) if p < len(opened.headers) and p not in positions]
+    out, total = {}, len(problems)
+    if positions:
+        raw = opened.read(sorted(positions + first), text + first)
+        cells = {p: _column(raw[p], distinct=specs[matches[p][0]].dtype == "string")
+                 for p in positions}
+        labels = [_column(raw[p].astype(object)) for p in first]
+        del raw  # from here on each column is freed once converted
+        keep = ~_rows_to_skip(list(cells.values()), labels)
+        rows = opened.first_row + np.flatnonzero(keep)
+        if not keep.any():
+            problems.append(_problem(None, "", "", "", "文件里除了表头没有数据行"))
+            total += 1
+        for position in positions:
+            column, header = matches[position][0], opened.headers[position]
+            spec, kept = specs[column], cells.pop(position).rows(keep)
+            converted, bad, what = _convert(kept, spec)
+            found = [] if bad is None else [(i, what) for i in np.flatnonzero(bad)]
+            if spec.nullable is False and kept.blank.any():
+                found += [(i, "不能为空") for i in np.flatnonzero(kept.blank)]
+            if found:
+                total += len(found)
+                for i, why in sorted(found)[:_MAX_LISTED]:
+                    problems.append(_problem(int(rows[i]), header, column, kept.values.iloc[i], why))
+            elif not problems:  # once anything is wrong nothing is returned: no need to finish
+                out[column] = _final_dtype(converted, spec, kept.blank.any())
+    if problems:
+        _raise(opened.name, problems, total)
+    return pd.DataFrame(out)
+
+
+def _raise(name: str, problems: list, total: int):
+    table = pd.DataFrame(problems, columns=["row", "header", "column", "value", "problem"])
+    table["row"] = table["row"].astype("Int64")
+    table = table.sort_values("row", na_position="first", kind="stable").reset_index(drop=True)
+    raise ReadTableError(name, table, total)
+
+
+def _final_dtype(values: pd.Series, spec, has_blanks: bool) -> pd.Series:
+    """The dtype load_dataset gives: int64/bool unless blanks force Int64/boolean."""
+    if spec.dtype == "int":
+        return values.astype("Int64") if has_blanks else values.astype("int64")
+    if spec.dtype == "bool":
+        return pd.Series(pd.array(values, dtype="boolean")) if has_blanks else values.astype(bool)
+    if spec.dtype == "float":
+        return values.astype("float64")
+    return values

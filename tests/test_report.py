@@ -1,0 +1,95 @@
+"""coursekit.report: which analyses a file allows, and the saved Chinese report."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import coursekit as ck
+from coursekit import report
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "datasets" / "examples"
+AS_OF = "2025-12-31"
+
+
+@pytest.fixture(scope="module")
+def tables():
+    ships = ck.read_table(EXAMPLES / "company_waybills_gbk.csv", "shipments",
+                          columns={"结算金额": "revenue"})
+    complaints = ck.read_table(EXAMPLES / "company_complaints_gbk.csv", "complaints")
+    return ships, complaints
+
+
+def test_what_can_run_names_the_missing_columns(tables):
+    ships, complaints = tables
+    plan = report.what_can_run(ships[["customer_id", "order_date", "revenue"]])
+    assert plan.set_index("analysis")["possible"].to_dict() == {
+        "ABC 分类与帕累托分析": "是", "RFM 分析与客户群": "是", "生命周期与同期群留存": "是",
+        "客户盈利与历史价值（CLV）": "否", "服务质量指标（KPI）": "否", "投诉处理指标与帕累托": "否"}
+    missing = plan.set_index("analysis")["missing"]
+    assert missing["客户盈利与历史价值（CLV）"] == "成本（元）（cost）"
+    assert "准时（on_time）" in missing["服务质量指标（KPI）"]
+    assert missing["投诉处理指标与帕累托"] == "没有投诉表（complaints）"
+    assert report.what_can_run(ships, complaints)["possible"].eq("是").all()
+
+
+def test_the_report_holds_what_the_data_allows_and_lists_the_rest(tables):
+    ships, _ = tables
+    partial = report.own_report(ships[["customer_id", "order_date", "revenue"]], as_of=AS_OF,
+                                company="甲公司")
+    assert [s.key for s in partial.sections] == ["overview", "abc", "rfm", "lifecycle"]
+    assert len(partial.skipped) == 3
+    assert "甲公司" in partial.title
+
+
+def test_the_numbers_in_the_sentences_are_those_of_the_analyses(tables):
+    ships, complaints = tables
+    full = report.own_report(ships, complaints, as_of=AS_OF, company="乙公司")
+    text = {s.key: " ".join(s.sentences) for s in full.sections}
+    summary = ck.pareto_summary(ck.abc_classify(ships)).set_index("abc_class")
+    assert f"A 类客户 {summary.loc['A类', 'customers']} 家" in text["abc"]
+    assert f"{summary.loc['A类', 'value_share']:.1%}" in text["abc"]
+    losing = (ck.customer_profitability(ships)["profit"] < 0).sum()
+    assert f"共有 {losing} 家客户在亏钱" in text["value"]
+    on_time = ck.service_kpis(ships)["on_time_rate"].iloc[0]
+    assert f"准时率 {on_time:.1%}" in text["service"]
+    assert "延误" in text["complaints"]
+
+
+def test_save_writes_html_xlsx_and_charts_and_nothing_half_written(tables, tmp_path):
+    ships, complaints = tables
+    full = report.own_report(ships, complaints, as_of=AS_OF, company="乙公司")
+    written = full.save(tmp_path / "out")
+    assert written[:2] == ["report.html", "report.xlsx"]
+    assert all((tmp_path / "out" / name).stat().st_size > 1000 for name in written)
+    assert not list((tmp_path / "out").rglob("*.part"))
+    assert all(not Path(name).is_absolute() for name in written)
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "乙公司客户数据分析报告" in page and page.count("data:image/png;base64,") == 6
+    assert str(tmp_path) not in page                      # no machine path in the report
+    assert not re.search(r"<th>[a-z]+(_[a-z]+)+</th>", page)  # Chinese headers only
+    sheets = pd.read_excel(tmp_path / "out" / "report.xlsx", sheet_name=None)
+    assert len(sheets) == sum(len(s.tables) for s in full.sections)
+    assert any("ABC 类别" in sheet.columns.tolist() or "ABC 类别" in str(sheet.iloc[:, 0].name)
+               for sheet in sheets.values())
+
+
+def test_the_same_data_gives_the_same_report(tables, tmp_path):
+    ships, complaints = tables
+    first = report.own_report(ships, complaints, as_of=AS_OF).html()
+    again = report.own_report(ships, complaints, as_of=AS_OF).html()
+    assert first == again
+
+
+@pytest.mark.parametrize("call, kind, word", [
+    (lambda s: report.own_report(s, as_of=None), TypeError, "as_of"),
+    (lambda s: report.own_report(s.to_dict(), as_of=AS_OF), TypeError, "shipments"),
+    (lambda s: report.own_report(s, as_of=AS_OF, company=3), TypeError, "company"),
+    (lambda s: report.own_report(s, as_of=AS_OF).save(""), TypeError, "folder"),
+    (lambda s: report.what_can_run(s, complaints=[1, 2]), TypeError, "complaints"),
+])
+def test_bad_arguments_are_explained(tables, call, kind, word):
+    with pytest.raises(kind, match=word):
+        call(tables[0][["customer_id", "order_date", "revenue"]])
