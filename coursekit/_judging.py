@@ -70,7 +70,7 @@ def number_parts(expected: float, tolerance: float = 0.0, rel_tolerance: float =
         raise NotRepresentable(f"expected value {expected!r} is not a finite number")
     relative = rel_tolerance * abs(expected)
     if tolerance > 0 and tolerance >= relative:
-        allowed, width, told = tolerance, tolerance / 10, f"±{tolerance:g}"
+        allowed, width, told = tolerance, tolerance / 10, _told(tolerance)
     elif relative > 0:
         allowed, told = relative, f"±{rel_tolerance * 100:g}%"
         width = _round_width(allowed / 10)
@@ -108,6 +108,26 @@ def _unwrap_single(answer):
     return answer
 
 
+def readable_number(value) -> str:
+    """A number as a student writes it: no scientific notation, at most 6 decimals.
+
+    >>> readable_number(1234567.0), readable_number(0.1234567), readable_number(2.5e-7)
+    ('1234567', '0.123457', '0.00000025')
+    """
+    value = float(value)
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return "一个极大的数" if math.isfinite(value) or not math.isnan(value) else "NaN"
+    if value == int(value):
+        return str(int(value))
+    places = 6 if abs(value) >= 1e-3 else 12
+    return f"{value:.{places}f}".rstrip("0").rstrip(".")
+
+
+def _told(tolerance: float) -> str:
+    """The allowed error as told to the student; a rounding allowance is not mentioned."""
+    return f"±{readable_number(tolerance)}" if tolerance >= 1e-6 else ""
+
+
 def _judge_number(params, answer, match):
     answer = _unwrap_single(answer)
     if isinstance(answer, str):
@@ -119,7 +139,7 @@ def _judge_number(params, answer, match):
     canonical = bucket(answer, params["width"])
     if canonical is not None and match("value", [canonical]):
         return True, ""
-    shown = f"{float(answer):g}" if abs(answer) < 1e300 else "一个极大的数"
+    shown = readable_number(answer)
     if params["told"]:
         return False, f"你的结果是 {shown}，和参考答案相差超过允许误差 {params['told']}。"
     return False, f"你的结果是 {shown}。"
@@ -267,7 +287,7 @@ def _judge_series(params, answer, match):
             wrong += 1
     if not wrong:
         return True, ""
-    if params["numeric"]:
+    if params["numeric"] and params["told"]:
         return False, f"有 {wrong} 行的值和参考答案相差超过允许误差 {params['told']}。"
     return False, f"有 {wrong} 行的值不对。"
 
@@ -285,7 +305,7 @@ def series_spec(expected, tolerance: float) -> dict:
     facets = {"index": [SEP.join(labels)]}
     if numeric:
         tolerance = tolerance if tolerance > 0 else 1e-9
-        params.update(width=tolerance / 10, told=f"±{tolerance:g}")
+        params.update(width=tolerance / 10, told=_told(tolerance))
         for position, label in enumerate(labels):
             facets[f"row:{position}"] = number_parts(value_of[label], tolerance)[1]
     else:

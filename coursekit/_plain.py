@@ -74,11 +74,31 @@ class PlainFrame:
     type: str = "DataFrame"
 
 
+# What a student is told they gave, in words they know (the Python name once, in brackets).
+_STUDENT_TYPE_NAMES = {
+    "int": "一个整数（int）", "float": "一个小数（float）", "str": "一段文字（str）",
+    "bool": "True/False（bool）", "NoneType": "空值 None（是不是忘了赋值，或者函数没有返回结果？）",
+    "list": "一个列表（list）", "tuple": "一个元组（tuple）", "dict": "一个字典（dict）",
+    "set": "一个集合（set）", "DataFrame": "一张表（DataFrame）", "Series": "一列数据（Series）",
+    "ndarray": "一个数组（array）", "Timestamp": "一个日期（Timestamp）",
+    "method": "一个函数本身（后面是不是少了括号 ()？）",
+    "function": "一个函数本身（后面是不是少了括号 ()？）",
+    "builtin_function_or_method": "一个函数本身（后面是不是少了括号 ()？）",
+    "invalid": "一个读不出来的值",
+}
+
+
 def type_name(value) -> str:
-    """The name a student knows for the type of an answer (plain or not)."""
+    """What a student knows the type of an answer as, in Chinese (plain value or not).
+
+    >>> type_name(3), type_name("A"), type_name(None)[:7]
+    ('一个整数（int）', '一段文字（str）', '空值 None')
+    """
     if isinstance(value, (Other, PlainList, PlainSeries, PlainFrame)):
-        return value.type
-    return type(value).__name__
+        name = value.type
+    else:
+        name = type(value).__name__
+    return _STUDENT_TYPE_NAMES.get(name, f"{name} 类型的值")
 
 
 def _text(value) -> str:
