@@ -373,12 +373,15 @@ def _judge_form(params, answer, match):
              if not match(f"field:{name}", form_candidates(row[name], rule))]
     if not wrong:
         return True, ""
-    return False, f"这些字段和情境对不上：{'、'.join(wrong)}。"
+    names = params.get("names") or {}
+    shown = [f"{names[name]}（{name}）" if name in names else name for name in wrong]
+    return False, f"这些栏目和情境对不上：{'、'.join(shown)}。"
 
 
-def form_spec(expected, fields: dict, what: str) -> dict:
+def form_spec(expected, fields: dict, what: str, names: dict | None = None) -> dict:
     """``fields``: name → ``"same"`` (text equal after stripping), ``"digits"`` (same digits)
-    or ``"contains:<part>"`` (the first 40 characters contain ``part``)."""
+    or ``"contains:<part>"`` (the first 40 characters contain ``part``); ``names``: the
+    Chinese name of each field, shown in the feedback (public, like the field names)."""
     frame = plain(expected)
     if not (isinstance(frame, PlainFrame) and len(frame.rows) == 1
             and set(fields) <= set(frame.columns)):
@@ -395,7 +398,10 @@ def form_spec(expected, fields: dict, what: str) -> dict:
             facets[f"field:{name}"] = form_candidates(row[name], rule)
         else:
             raise NotRepresentable(f"unknown form field rule {rule!r}")
-    return {"kind": "form", "params": {"fields": public, "what": what}, "facets": facets}
+    params = {"fields": public, "what": what}
+    if names:
+        params["names"] = {name: str(names[name]) for name in fields if name in names}
+    return {"kind": "form", "params": params, "facets": facets}
 
 
 # ------------------------------------------------------------------ judging

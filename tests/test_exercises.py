@@ -86,3 +86,10 @@ def test_text_items_and_series_kinds():
     assert s.accepts(pd.Series({"零担": 0.8004, "快递": 0.9}))[0]
     assert not s.accepts(pd.Series({"快递": 0.9}))[0]
     assert not s.accepts(pd.Series({"快递": 0.7, "零担": 0.8}))[0]
+
+
+def test_a_wrong_form_field_is_named_in_chinese_without_its_value():
+    from coursekit.questions.u09 import _form
+
+    ok, why = QUESTIONS["u09.my_form"].accepts(_form(demand="加防水包装"))
+    assert not ok and "客户诉求" in why and "加防水包装" not in why

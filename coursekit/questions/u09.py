@@ -69,9 +69,13 @@ def _form(**changes):
     return complaint_form(**{**SCENARIO, **changes})
 
 
+# The phone field is called 联系号码 here, not 联系电话: "电话" is the channel's answer.
 _FORM = form_fields({**{field: "same" for field in _SAME}, "phone": "digits",
                      **{field: f"contains:{part}" for field, part in _CONTAINS.items()}},
-                    what="forms.complaint_form(...) 返回的那张受理单")
+                    what="forms.complaint_form(...) 返回的那张受理单",
+                    names={"received_at": "受理时间", "intake_channel": "投诉渠道", "waybill_id": "相关运单号",
+                           "category": "投诉类别", "severity": "严重程度", "contact": "联系人",
+                           "phone": "联系号码", "demand": "客户诉求"})
 """Key fields of the filled intake form; the feedback names wrong fields, not their values."""
 
 
