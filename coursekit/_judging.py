@@ -279,6 +279,9 @@ def _judge_series(params, answer, match):
     labels = sorted(series.index)
     if len(set(labels)) != len(labels) or not match("index", [SEP.join(labels)]):
         return False, "行标签（index）和参考答案不一样：检查分组用的列。"
+    if params["numeric"] and series.values and not any(_is_real(v) for v in series.values):
+        return False, ("这一列的值应该是数字，你给的不是数字：两个日期相减得到的是时间差，"
+                       "要先换成天数；文字要先变成数字。")
     value_of = dict(zip(series.index, series.values))
     wrong = 0
     for position, label in enumerate(labels):
