@@ -242,18 +242,7 @@ def bwrap_command(isolation: Isolation, kernel_file: Path | None, limits: Limits
                 "--perms", "0777", "--dir", INSIDE_HOME,
                 "--perms", "0777", "--dir", f"{INSIDE_HOME}/.mpl",
                 "--perms", "0777", "--dir", INSIDE_RUN]
-    mounts = [(p, p) for p in isolation.exposed] + [(isolation.datasets_dir,
-                                                     isolation.datasets_dir)]
-    if isolation.package_copy is not None:
-        mounts.append((isolation.package_copy, isolation.package_dir))
-    made = set()
-    for source, target in sorted(mounts, key=lambda m: len(m[1].parts)):
-        for parent in reversed(target.parents):
-            if str(parent) != "/" and parent not in made and not _under_system(parent):
-                command += ["--perms", "0755", "--dir", str(parent)]  # else bwrap makes it 0700
-                made.add(parent)
-        command += ["--ro-bind", str(source), str(target)]
-        made.add(target)
+    command += _read_only_mounts(isolation)
     if isolation.fontlist is not None:
         command += ["--ro-bind", str(isolation.fontlist),
                     f"{INSIDE_HOME}/.mpl/{isolation.fontlist.name}"]
@@ -272,6 +261,23 @@ def bwrap_command(isolation: Isolation, kernel_file: Path | None, limits: Limits
     command += ["--chdir", INSIDE_HOME, "--", sys.executable, "-c", LAUNCHER,
                 json.dumps(limits.rlimits()), str(uid) if isolation.drop_user else "keep", *argv]
     return command
+
+
+def _read_only_mounts(isolation: Isolation) -> list:
+    """Python, the datasets and the handout copy of coursekit, read-only, with their parents."""
+    mounts = [(p, p) for p in isolation.exposed] + [(isolation.datasets_dir,
+                                                     isolation.datasets_dir)]
+    if isolation.package_copy is not None:
+        mounts.append((isolation.package_copy, isolation.package_dir))
+    made, args = set(), []
+    for source, target in sorted(mounts, key=lambda m: len(m[1].parts)):
+        for parent in reversed(target.parents):
+            if str(parent) != "/" and parent not in made and not _under_system(parent):
+                args += ["--perms", "0755", "--dir", str(parent)]  # else bwrap makes it 0700
+                made.add(parent)
+        args += ["--ro-bind", str(source), str(target)]
+        made.add(target)
+    return args
 
 
 def kernel_environment(home: str, tmp: str) -> dict:
