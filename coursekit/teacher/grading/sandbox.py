@@ -26,8 +26,11 @@ them through ``/proc/<sandbox pid>/root`` (bwrap's ``--info-fd`` names the
 pid). Nothing the kernel writes lands on the grader's disk, whether or not
 the grader is root.
 
-Without bubblewrap
-------------------
+Without bubblewrap (only when asked: ``--no-sandbox``)
+------------------------------------------------------
+Where bubblewrap is missing or Python does not start inside it, :func:`prepare`
+stops the run with the cause; it never falls back on its own.
+
 * Linux: the kernel runs in its own session with the same rlimits, its own
   HOME/IPYTHONDIR/TMPDIR, under an unprivileged uid when the grader is root and
   Python is readable by other users; the grader is a child subreaper
