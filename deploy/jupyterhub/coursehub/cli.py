@@ -110,7 +110,11 @@ def _dispatch(args, argv: list[str]) -> int:
         if args.command == "grade":
             unit = handout.unit_of(handout.notebook_for(settings, args.unit))
             book = Path(args.gradebook) if args.gradebook else collect.default_gradebook(settings, unit)
-            print(collect.grade(settings, found.folder, book, args.timeout).stdout.strip())
+            graded = collect.grade(settings, found.folder, book, args.timeout)
+            print(graded.stdout.strip())
+            notes = [line for line in graded.stderr.splitlines() if line.startswith("注意")]
+            if notes:   # e.g. grading without a sandbox: the teacher must see it
+                print("\n".join(notes), file=sys.stderr)
     elif args.command == "status":
         _status(settings, students)
     elif args.command == "backup":

@@ -12,6 +12,7 @@ is installed. It makes, under ``runtime_dir`` (default ``/opt/coursehub``):
   the environment's ``sys.path`` (a ``.pth`` file), so ``import coursekit``
   finds it and ``coursekit`` finds ``datasets/`` beside itself.
 - ``proxy/``: configurable-http-proxy from npm, which JupyterHub starts.
+- bubblewrap (``bwrap``, from apt when missing): grading runs each submission in it.
 
 - ``teacher/`` (made once the teacher's account exists; group-readable by the
   teacher only): the full ``coursekit`` with its answer bank, for grading, which
@@ -184,6 +185,12 @@ def ensure_proxy(settings: Settings) -> None:
                     PROXY_PACKAGE], check=True)
 
 
+def ensure_sandbox() -> None:
+    """bubblewrap, which ``coursekit grade`` runs every submission in; it refuses to grade without it."""
+    if shutil.which("bwrap") is None:
+        _apt_install("bubblewrap")
+
+
 def _apt_install(*packages: str) -> None:
     if shutil.which("apt-get") is None:
         raise HubError(f"缺少 {' '.join(packages)}，请用系统的包管理器安装。",
@@ -219,4 +226,5 @@ def install_all(settings: Settings) -> None:
     select_chinese(settings)
     build_course_folder(settings)
     ensure_proxy(settings)
+    ensure_sandbox()
     protect_repo(settings)
