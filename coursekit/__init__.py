@@ -34,7 +34,7 @@ from .classify import (abc_classify, big_customers, customer_status, pareto_summ
                        rfm_segment, rfm_table, value_pyramid)
 from .complaints import complaint_kpis, complaint_pareto
 from .data import (ReadTableError, describe_dataset, list_datasets, load_dataset, match_columns,
-                   read_table)
+                   preview_file, read_table)
 from .labels import zh
 from .negotiation import breakeven_volume, chargeable_weight, quote
 from .prospecting import channel_summary, first_year_margin, funnel
@@ -47,7 +47,7 @@ from .value import (clv, customer_profitability, delivered_value, historical_clv
                     retention_projection, word_of_mouth)
 
 __all__ = [
-    "load_dataset", "list_datasets", "describe_dataset", "read_table", "match_columns",
+    "load_dataset", "list_datasets", "describe_dataset", "read_table", "match_columns", "preview_file",
     "ReadTableError", "zh",
     "abc_classify", "pareto_summary", "rfm_table", "rfm_score", "rfm_segment", "value_pyramid",
     "big_customers", "customer_status",

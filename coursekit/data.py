@@ -36,7 +36,7 @@ import pandas as pd
 
 from ._validate import fail
 
-__all__ = ["list_datasets", "load_dataset", "describe_dataset", "read_table", "match_columns",
+__all__ = ["list_datasets", "load_dataset", "describe_dataset", "read_table", "match_columns", "preview_file",
            "ReadTableError"]
 
 ENV_VAR = "COURSEKIT_DATA"
@@ -357,4 +357,4 @@ def _convert(entry: _Entry, path: Path, row, values: pd.Series) -> pd.Series:
 
 
 # A user's own file: the reader lives in _read.py and uses _entry above, hence the late import.
-from ._read import ReadTableError, match_columns, read_table  # noqa: E402
+from ._read import ReadTableError, match_columns, preview_file, read_table  # noqa: E402
