@@ -533,9 +533,6 @@ def _service(ships, complaints, as_of) -> Section:
 
 
 def _complaints(ships, complaints, as_of) -> Section:
-    if "satisfied" not in complaints:  # not recorded: the rate stays empty, the rest is measured
-        complaints = complaints.assign(satisfied=pd.Series(pd.NA, index=complaints.index,
-                                                           dtype="boolean"))
     kpis = complaint_kpis(complaints, ships)
     row = kpis.iloc[0]
     sentences = [f"每万票运单有 {row['complaints_per_10k']:.1f} 条投诉，一次解决率 "

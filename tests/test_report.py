@@ -138,6 +138,10 @@ def test_review_complaints_without_satisfaction_still_get_kpis_and_pareto(review
     assert pd.isna(kpis["satisfied_rate"].iloc[0])
     assert kpis["first_contact_resolution_rate"].iloc[0] == pytest.approx(0.65)
     assert "满意率空着" in " ".join(sections["complaints"].sentences)
+    direct = ck.complaint_kpis(complaints.drop(columns="satisfied"), ships)
+    assert pd.isna(direct["satisfied_rate"].iloc[0])
+    assert direct.drop(columns="satisfied_rate").equals(
+        ck.complaint_kpis(complaints, ships).drop(columns="satisfied_rate"))
     only_category = report.own_report(ships, complaints[["complaint_id", "category"]], as_of="2025-12-31")
     assert "complaint_pareto" in {s.key for s in only_category.sections}
 
