@@ -173,3 +173,70 @@ def test_review_as_of_long_after_the_last_order_is_questioned(review):
     with pytest.raises(ValueError, match="早于第一张运单"):
         report.own_report(ships, as_of="2023-01-01")
     assert report.as_of_notes(ships, ships["order_date"].max()) == []
+
+
+# ---------------------------------------------------------------------------
+# own_data.ipynb run on the reviewer's files, changing only the settings cell
+# ---------------------------------------------------------------------------
+
+import json  # noqa: E402
+
+NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "own_data.ipynb"
+
+
+def _code_cells() -> list:
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    return ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+
+
+def test_own_data_names_every_file_once_in_its_settings_cell():
+    cells = _code_cells()
+    settings = [i for i, code in enumerate(cells) if code.startswith("waybills_file =")]
+    assert len(settings) == 1
+    assert all("datasets/examples" not in code for code in cells[settings[0] + 1:])
+    assert all(name in cells[settings[0]] for name in ("complaints_file", "excel_copy_file", "None"))
+    assert "import coursekit.exercises" in cells[0]
+    assert all("open(" not in code for code in cells)  # the preview works for any encoding and .xlsx
+    page = NOTEBOOK.read_text(encoding="utf-8")
+    assert 'r\\"C:\\\\' in page and "示例文件的对应关系" in page
+
+
+def _run_own_data(folder, tmp_path, monkeypatch, complaints_file):
+    """Every code cell of own_data.ipynb, with the settings a teacher would write."""
+    monkeypatch.chdir(tmp_path)
+    settings = (f"waybills_file = r'{folder / 'ships_gbk.csv'}'\n"
+                f"complaints_file = {complaints_file!r}\n"
+                "excel_copy_file = None\nas_of = '2025-12-31'\ncompany = '南宁某物流'\n")
+    space = {"display": lambda *args, **kwargs: None}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for code in _code_cells():
+            code = settings if code.startswith("waybills_file =") else code
+            code = code.replace('columns = {"结算金额": "revenue"}', "columns = {}")
+            exec(compile(code, "<own_data cell>", "exec"), space)  # noqa: S102 - our own notebook
+    return space
+
+
+@pytest.fixture(scope="module")
+def review_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("realdata_nb")
+    subprocess.run([sys.executable, str(Path(__file__).parent / "realdata_make_files.py"), str(folder)],
+                   check=True, capture_output=True)
+    return folder
+
+
+def test_own_data_with_a_teachers_waybills_and_no_complaints(review_folder, tmp_path, monkeypatch):
+    space = _run_own_data(review_folder, tmp_path, monkeypatch, None)
+    assert space["complaints"] is None and len(space["shipments"]) == 420
+    keys = {s.key for s in space["result"].sections}
+    assert not {"complaints", "complaint_pareto"} & keys and "abc" in keys
+    assert (tmp_path / "my_report" / "report.html").exists()
+
+
+def test_own_data_with_a_teachers_complaints(review_folder, tmp_path, monkeypatch):
+    space = _run_own_data(review_folder, tmp_path, monkeypatch,
+                          str(review_folder / "complaints_gbk.csv"))
+    assert len(space["complaints"]) == 40
+    overview = space["result"].sections[0].tables[0][1]["value"]
+    assert overview["投诉数"] == "40"
+    assert {"complaints", "complaint_pareto"} <= {s.key for s in space["result"].sections}
