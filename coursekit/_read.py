@@ -462,6 +462,8 @@ def _match_headers(headers: list, schema: pd.DataFrame, columns: dict | None, ki
     for column, options in candidates.items():
         options.sort()
         top = [o for o in options if o[0] == options[0][0]]
+        if len(top) > 1 and len({headers[o[1]] for o in top}) == 1:
+            continue  # the same header twice: the repeated-header problem below says to rename
         if len(top) > 1:
             listed = "、".join(f"'{headers[o[1]]}'" for o in top)
             problems.append(_problem(None, listed, column, "",
@@ -471,8 +473,10 @@ def _match_headers(headers: list, schema: pd.DataFrame, columns: dict | None, ki
     repeated = {h for h in headers if h and headers.count(h) > 1}
     for header in sorted(repeated):
         positions = [i for i, h in enumerate(headers) if h == header]
-        if any(p in matches for p in positions):
-            problems.append(_problem(None, header, "", "", f"文件里有 {len(positions)} 列都叫 '{header}'，请改名"))
+        if any(p in matches for p in positions) or targets.get(_norm(header)):
+            problems.append(_problem(None, header, "", "",
+                                     f"文件里有 {len(positions)} 列都叫 '{header}'，columns= 分不出是哪一列："
+                                     "请在 Excel/WPS 里把其中一列的表头改个名字（例如加上 2），或删掉多余的一列"))
     if not matches and not problems:
         problems.append(_problem(None, "、".join(headers[:10]), "", "",
                                  f"没有一个表头能对上 {kind} 表的列（{', '.join(course[:8])} …），"
@@ -829,14 +833,18 @@ def match_columns(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
     columns = _check_columns_argument(columns)
     opened = _open_source(source, _header_targets(schema, columns), sheet)
     matches, problems = _match_headers(opened.headers, schema, columns, kind)
+    specs = {row.column: row for row in schema.itertuples()}
+    scales = _unit_scales(opened.headers, matches, specs, problems)
     if problems:
         _raise(opened.name, problems, len(problems))
     labels = dict(zip(schema["column"], schema["label"]))
     rows = []
     for position, header in enumerate(opened.headers):
         column, how = matches.get(position, ("", None))
+        factor, unit = scales.get(position, (1.0, ""))
+        converted = f"（{unit}→{specs[column].unit}，×{factor:g}）" if unit else ""
         rows.append({"header": header, "column": column, "column_label": labels.get(column, ""),
-                     "how": _HOW[how]})
+                     "how": _HOW[how] + converted})
     return pd.DataFrame(rows, columns=["header", "column", "column_label", "how"])
 
 

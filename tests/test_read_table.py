@@ -605,3 +605,23 @@ def test_review_complaint_headers_are_matched(review):
     assert "resolved_at" in complaints and "satisfied" in complaints
     assert complaints["resolved_at"].isna().tolist() == truth["resolved_at"].isna().tolist()
     assert complaints["satisfied"].isna().sum() == truth["satisfied"].isna().sum()
+
+
+def test_review_match_columns_shows_unit_conversion_and_refuses_foreign_currency(review):
+    how = match_columns(review / "units_wan_ton_gbk.csv", "shipments").set_index("header")["how"]
+    assert how["运费(万元)"] == "常用叫法（万元→元，×10000）" and how["客户编码"] == "常用叫法"
+    with pytest.raises(ReadTableError, match="美元"):
+        match_columns(pd.DataFrame({"运费(美元)": [1]}), "shipments")
+
+
+def test_review_a_duplicated_column_gets_one_message_with_or_without_columns(review):
+    plain = _problem_texts(lambda: read_table(review / "ships_dupcol_gbk.csv", "shipments"))
+    mapped = _problem_texts(lambda: read_table(review / "ships_dupcol_gbk.csv", "shipments",
+                                               columns={"运费(元)": "revenue"}))
+    real = [t for t in plain if not t.startswith("已忽略")]
+    assert real == [t for t in mapped if not t.startswith("已忽略")]
+    assert len(real) == 1 and "改个名字" in real[0] and "columns=" in real[0]
+
+
+def test_synonyms_are_public():
+    assert "办结时间" in ck.SYNONYMS["resolved_at"] and "客户是否满意" in ck.SYNONYMS["satisfied"]
