@@ -21,6 +21,7 @@ import codecs
 import csv
 import datetime as dt
 import difflib
+import itertools
 import operator
 import os
 import re
@@ -1053,6 +1054,11 @@ def _scientific(cells: "_Column") -> np.ndarray:
     """Ids such as 1.23457E+15: Excel's display of a long number, digits lost."""
     if cells.codes is None:
         return np.zeros(len(cells.values), dtype=bool)
+    try:  # C-level map: a million ids without '+' are passed over quickly
+        if not any(map(operator.contains, filter(None, cells.stripped), itertools.repeat("+"))):
+            return np.zeros(len(cells.codes), dtype=bool)
+    except TypeError:  # a cell that is no text (None, a number): look at each one
+        pass
     flags = np.array([isinstance(u, str) and bool(_SCIENTIFIC.match(u)) for u in cells.stripped] + [False])
     return flags[cells.codes]
 
@@ -1060,6 +1066,8 @@ def _scientific(cells: "_Column") -> np.ndarray:
 def _duplicates(ids: pd.Series, rows: np.ndarray) -> list:
     """(row, id, problem) for each repeat of a key that must be unique."""
     repeated = ids.duplicated(keep="first").to_numpy()
+    if not repeated.any():
+        return []
     first_row = dict(zip(ids[~repeated].tolist(), rows[~repeated].tolist()))
     return [(int(rows[i]), ids.iloc[i], f"编号重复（和第 {first_row[ids.iloc[i]]} 行相同），每一行应该是不同的编号")
             for i in np.flatnonzero(repeated)]
