@@ -737,7 +737,8 @@ def _rows_to_skip(columns: list, labels: list, required: list):
     columns and in ``labels``, the file's first columns, where exports put
     them even when those columns are not read (序号). A footer is a row at the
     very end, after the data, that leaves a required column empty and either
-    holds a signature word (制表人, 审核 …) or fills at most two cells.
+    holds a signature word (制表人, 审核 …) or fills at most two cells and at most a third
+    of the columns read (a short real row with a blank stays a problem).
     """
     empty = np.ones(len(columns[0].values), dtype=bool)
     gaps = np.zeros(len(empty), dtype=bool)
@@ -757,7 +758,7 @@ def _rows_to_skip(columns: list, labels: list, required: list):
             break
         texts = [t for t in (_cell_text(cells, row) for cells in columns + labels) if t]
         filled = sum(1 for cells in columns if not cells.blank[row])
-        if not (any(_FOOTER.search(t) for t in texts) or filled <= 2 < len(columns)):
+        if not (any(_FOOTER.search(t) for t in texts) or filled <= min(2, len(columns) // 3)):
             break
         why[int(row)] = "表尾的签名或说明"
     skip = empty.copy()
@@ -982,7 +983,8 @@ def read_table(source, kind, columns=None, *, sheet=None, fill_down=None) -> pd.
             kept = cells.pop(position).rows(keep)
             if position in fill:
                 kept = _filled_down(kept)
-            converted, found = _checked_column(kept, specs[column], header, column != _KEYS.get(kind))
+            merged = column != _KEYS.get(kind) and specs[column].dtype not in ("float", "int", "bool")
+            converted, found = _checked_column(kept, specs[column], header, merged)
             if found:
                 total += len(found)
                 problems += [_problem(int(rows[i]) if i is not None else None, header, column,
@@ -1025,8 +1027,8 @@ _KEYS = {"shipments": "waybill_id", "complaints": "complaint_id"}  # 主键 in t
 def _checked_column(kept: "_Column", spec, header: str, may_be_merged: bool):
     """(converted values, [(row index or None, problem)]) for one column.
 
-    Blanks in a column that may come from merged cells (not the table's key:
-    every waybill has its own number) are summed up in one problem that says
+    Blanks in a column that may come from merged cells (text or dates, not the
+    table's key: every waybill has its own number) are summed up in one problem that says
     how to fill them down, instead of one "不能为空" per row.
     """
     converted, bad, what = _convert(kept, spec)

@@ -625,3 +625,12 @@ def test_review_a_duplicated_column_gets_one_message_with_or_without_columns(rev
 
 def test_synonyms_are_public():
     assert "办结时间" in ck.SYNONYMS["resolved_at"] and "客户是否满意" in ck.SYNONYMS["satisfied"]
+
+
+def test_review_a_short_last_row_of_a_narrow_file_is_no_footer(tmp_path):
+    """Three columns read, the last row lacks its amount: a problem, not a footer left out."""
+    path = tmp_path / "t.csv"
+    path.write_text("客户编号,下单日期,运费\na,2025-01-05,10\nb,2025-01-06,\n", encoding="gbk")
+    assert _problem_texts(lambda: read_table(path, "shipments")) == ["不能为空"]
+    path.write_text("客户编号,下单日期,运费\na,2025-01-05,10\n制表人：张三,,\n", encoding="gbk")
+    assert read_table(path, "shipments")["customer_id"].tolist() == ["a"]
