@@ -68,13 +68,25 @@ def collection_variants(expected):
     return out
 
 
+def _some_positions(n, each_end=10, middle=10):
+    """Every position of a short table; the ends and an even spread of a long one.
+
+    A row is judged the same way wherever it is, so 30 rows prove what 1150 would,
+    in seconds instead of minutes (u03.my_score has 1150 rows).
+    """
+    if n <= 2 * each_end + middle:
+        return range(n)
+    spread = {round(i * (n - 1) / (middle + 1)) for i in range(1, middle + 1)}
+    return sorted(set(range(each_end)) | set(range(n - each_end, n)) | spread)
+
+
 def series_variants(expected, tolerance):
     tol = max(tolerance, 1e-9)
     out = [expected, expected.sort_index(), expected.iloc[:-1], expected.to_frame(),
            expected.rename(lambda label: f"{label}x"), expected.astype(object)]
     if pd.api.types.is_numeric_dtype(expected):
         for k in (0.99, 1.01, 2):
-            for position in range(len(expected)):
+            for position in _some_positions(len(expected)):
                 changed = expected.astype(float).copy()
                 changed.iloc[position] += k * tol
                 out.append(changed)

@@ -22,11 +22,6 @@ HEADER_CELL = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
 IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
 SERIES_FOOTER = re.compile(r"^(Name: .*)?dtype: \w+$", re.M)
 
-# Notebooks whose tables are being given Chinese headers (issues 12, 13, 14); the
-# list must end empty. The last test fails for a notebook that already passes.
-PENDING: set[str] = set()
-
-
 def english_on_screen(path) -> list[str]:
     notebook = json.loads(path.read_text(encoding="utf-8"))
     found = []
@@ -49,15 +44,8 @@ def english_on_screen(path) -> list[str]:
 
 @pytest.mark.parametrize("path", course_notebooks(STUDENT_DIR), ids=lambda p: p.name)
 def test_student_tables_have_chinese_headers(path):
-    if path.name in PENDING:
-        pytest.skip("headers being translated (see PENDING)")
     found = english_on_screen(path)
     assert not found, f"{path.name}:\n" + "\n".join(found)
-
-
-def test_pending_list_only_holds_notebooks_with_english_headers():
-    done = sorted(name for name in PENDING if not english_on_screen(STUDENT_DIR / name))
-    assert not done, f"these pass now, remove them from PENDING: {done}"
 
 
 # ---------------------------------------------------------------- ck.zh itself

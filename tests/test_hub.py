@@ -449,10 +449,10 @@ def test_collect_and_grade_exactly_the_class(hub, class_running):
     import pandas as pd
 
     book = pd.read_csv(hub.settings.home_of(TEACHER) / "成绩" / "u01成绩.csv", encoding="utf-8-sig",
-                       dtype={"student_id": str}).set_index("student_id")
+                       dtype={"学号": str}).set_index("学号")   # the gradebook's headers are Chinese
     assert set(book.index) == {sid for sid in names if sid not in (missing, linker)}
-    assert book.loc[solved, "percent"] == 100.0
-    assert book.loc[blank, "total"] == 0
+    assert book.loc[solved, "百分比"] == 100.0
+    assert book.loc[blank, "得分"] == 0
     assert "已批改" in output
     teacher = pwd.getpwnam(TEACHER).pw_uid
     assert folder.stat().st_uid == teacher and (folder.parent.parent / "成绩" / "u01成绩.xlsx").stat().st_uid == teacher

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from coursekit.exercises import questions_for
-from coursekit.questions import QUESTIONS, number
+from coursekit.questions import number
 from coursekit.teacher.edition import STUDENT_DIR, course_notebooks, unit_of
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -34,12 +34,6 @@ ALLOWED: dict[tuple[str, str], str] = {
                                                   "the 2000s stores, not a stores-per-DC ratio",
 }
 
-# Leaks found when this test was written, being fixed notebook by notebook (issues 12
-# and 13). Remove a question here when its notebook no longer shows its answer; the
-# last test below fails for an entry that no longer leaks, so the list only shrinks.
-TO_FIX: set[str] = set()
-
-
 def _leaks_of(path: Path):
     notebook = json.loads(path.read_text(encoding="utf-8"))
     return [leak for leak in leaks(notebook, questions_for(unit_of(path)))
@@ -48,15 +42,8 @@ def _leaks_of(path: Path):
 
 @pytest.mark.parametrize("path", STUDENT_NOTEBOOKS, ids=lambda p: p.name)
 def test_no_answer_is_visible_in_the_student_edition(path):
-    found = [leak for leak in _leaks_of(path) if leak.question not in TO_FIX]
+    found = _leaks_of(path)
     assert not found, "answers on screen:\n" + "\n".join(map(str, found))
-
-
-def test_the_to_fix_list_only_holds_real_leaks():
-    still = {leak.question for path in STUDENT_NOTEBOOKS for leak in _leaks_of(path)}
-    stale = sorted(TO_FIX - still)
-    assert not stale, f"fixed, remove from TO_FIX: {stale}"
-    assert TO_FIX <= set(QUESTIONS)
 
 
 def test_allowed_coincidences_are_explained():

@@ -16,8 +16,6 @@ import pytest
 from coursekit.teacher.edition import NOTEBOOKS_DIR, course_notebooks, is_instructor_only, unit_of
 
 HEADING = re.compile(r"^(#{1,6})\s", re.M)
-# Notebooks being brought up to the convention (issues 12, 13); the list must end empty.
-PENDING: set[str] = set()
 NO_DELIVERABLE = {"00_start.ipynb"}  # the start notebook teaches the mechanics only
 
 
@@ -65,15 +63,8 @@ def _followed_by_reference_points(cells, index: int) -> bool:
 
 @pytest.mark.parametrize("path", _notebooks(), ids=lambda p: p.name)
 def test_each_notebook_has_a_deliverable_and_teacher_notes(path):
-    if path.name in PENDING:
-        pytest.skip("being brought up to the convention (see PENDING)")
     found = problems(path)
     assert not found, f"{path.name}:\n" + "\n".join(found)
-
-
-def test_pending_list_only_holds_notebooks_that_still_lack_something():
-    done = sorted(p.name for p in _notebooks() if p.name in PENDING and not problems(p))
-    assert not done, f"these pass now, remove them from PENDING: {done}"
 
 
 def test_the_checker_sees_a_missing_reference_point():

@@ -100,7 +100,7 @@ def test_index_lists_the_course_in_order(built_site, serve, offline):
     page = offline(base, viewport={"width": 1280, "height": 900})
     page.goto(f"{base}/index.html")
     captions = page.locator(".bd-sidebar-primary .caption-text").all_inner_texts()
-    assert captions == ["开始", "开发篇", "服务篇", "案例"]
+    assert captions == ["开始", "开发篇", "服务篇", "案例", "用自己的数据"]
     links = page.locator(".bd-sidebar-primary a.reference.internal").all_inner_texts()
     assert links[0] == "物流客户开发与服务" and links[1].startswith("开始")
     assert any(link.startswith("单元9") for link in links)

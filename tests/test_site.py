@@ -77,7 +77,7 @@ def test_every_student_notebook_has_a_page_in_course_order(built_site):
     expected = [p.stem for _, paths in order.course_parts(STUDENT_NOTEBOOKS) for p in paths]
     assert pages == expected
     captions = re.findall(r'class="caption-text">([^<]+)<', index)
-    assert captions == ["开始", "开发篇", "服务篇", "案例"]
+    assert captions == ["开始", "开发篇", "服务篇", "案例", "用自己的数据"]
     for name in expected:
         title = order.notebook_title(nbformat.read(STUDENT_DIR / f"{name}.ipynb", as_version=4))
         assert title in (built_site / f"{name}.html").read_text(encoding="utf-8")
