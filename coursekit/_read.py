@@ -696,6 +696,10 @@ def _dates_of_cells(cells: pd.Series) -> pd.Series:
 # ---------------------------------------------------------------------------
 
 def _schema_of(kind):
+    if kind is None:  # a default, so that forgetting it gets this message, not Python's English one
+        fail("请写出这是哪一种表，例如 ck.read_table(path, \"shipments\")（运单）或 \"complaints\"（投诉）。",
+             "Say which course table the file is, e.g. ck.read_table(path, \"shipments\") or "
+             "\"complaints\".", TypeError)
     entry = _entry(kind)
     schema = entry.schema
     if "label" not in schema.columns:
@@ -803,7 +807,7 @@ def _check_fill_down(fill_down, headers: list, matches: dict) -> set:
     return positions
 
 
-def match_columns(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
+def match_columns(source, kind=None, columns=None, *, sheet=None) -> pd.DataFrame:
     """Show how the headers of a file pair with the course columns, before reading it.
 
     Parameters
@@ -850,7 +854,7 @@ def match_columns(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["header", "column", "column_label", "how"])
 
 
-def read_table(source, kind, columns=None, *, sheet=None, fill_down=None) -> pd.DataFrame:
+def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None) -> pd.DataFrame:
     """Read a company's own export (CSV or Excel) as a course table with the course's types.
 
     What it does, in order:

@@ -634,3 +634,10 @@ def test_review_a_short_last_row_of_a_narrow_file_is_no_footer(tmp_path):
     assert _problem_texts(lambda: read_table(path, "shipments")) == ["不能为空"]
     path.write_text("客户编号,下单日期,运费\na,2025-01-05,10\n制表人：张三,,\n", encoding="gbk")
     assert read_table(path, "shipments")["customer_id"].tolist() == ["a"]
+
+
+def test_review_a_forgotten_kind_is_explained():
+    with pytest.raises(TypeError, match=r"哪一种表[\s\S]*Say which course table"):
+        read_table(pd.DataFrame({"客户编码": ["a"]}))
+    with pytest.raises(TypeError, match="shipments"):
+        match_columns(pd.DataFrame({"客户编码": ["a"]}))
