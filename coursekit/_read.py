@@ -1004,6 +1004,7 @@ def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None) -
         problems += [_problem(r, _header_of(opened.headers, matches, key), key, v, why)
                      for r, v, why in found[:_MAX_LISTED]]
         total += len(found)
+    _warn_few_matched(opened.name, opened.headers, matches, kind, columns)
     if problems:
         _raise(opened.name, problems + notes, total)
     table = pd.DataFrame(out)
@@ -1012,6 +1013,18 @@ def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None) -
          for p, (f, u) in scales.items()]
     _warn_units(opened.name, table.attrs["notes"][len(notes):])
     return table
+
+
+def _warn_few_matched(name: str, headers: list, matches: dict, kind: str, columns):
+    """A file of another kind (complaints read as shipments) matches only a couple of ids."""
+    filled = [h for h in headers if h]
+    if columns or not matches or len(filled) < 6 or len(matches) * 4 > len(filled):
+        return
+    found = "、".join(column for column, _ in matches.values())
+    warnings.warn(f"读取 {name} 时只对上了 {len(matches)}/{len(filled)} 列（{found}）。这个文件真的是 "
+                  f"{kind} 表吗？可以用 ck.match_columns 看看每个表头对上了什么。\nOnly "
+                  f"{len(matches)} of {len(filled)} headers of {name} matched a {kind} column; is "
+                  "kind right? ck.match_columns shows the pairing.", UserWarning, stacklevel=3)
 
 
 def _row_text(cells: dict, labels: dict, row: int) -> str:

@@ -641,3 +641,14 @@ def test_review_a_forgotten_kind_is_explained():
         read_table(pd.DataFrame({"客户编码": ["a"]}))
     with pytest.raises(TypeError, match="shipments"):
         match_columns(pd.DataFrame({"客户编码": ["a"]}))
+
+
+def test_review_a_file_of_another_kind_gets_a_warning(review):
+    with pytest.warns(UserWarning, match="2/12 列"), pytest.raises(ReadTableError, match="编号重复"):
+        read_table(review / "complaints_nosign_gbk.csv", "shipments")  # two complaints on one waybill
+    with pytest.warns(UserWarning, match="complaints 表吗"):
+        read_table(review / "ships_nosign_gbk.csv", "complaints")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the right kind: no warning
+        read_table(review / "ships_nosign_gbk.csv", "shipments")
+        read_table(review / "complaints_nosign_gbk.csv", "complaints")
