@@ -143,11 +143,16 @@ def number_date_hint(values: pd.Series) -> tuple[str, str]:
 
 def _one_amount(text: str) -> float:
     """One amount written as text; NaN when it is not a number."""
-    s = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    s = unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace("−", "-")
     negative = s.startswith("(") and s.endswith(")")
     if negative:
         s = s[1:-1]
+    elif s.startswith("-") and _CURRENCY.match(s[1:]):  # -￥1,234.00, a zh-CN currency format
+        negative, s = True, s[1:]
+    signed = _CURRENCY.match(s) is not None
     s = _CURRENCY.sub("", s).strip()
+    if signed and s == "-":  # Excel's 会计专用 format writes zero as ' ￥ -   '
+        return 0.0
     scale = 1.0
     if s.endswith("万"):
         s, scale = s[:-1], 10_000.0

@@ -652,3 +652,16 @@ def test_review_a_file_of_another_kind_gets_a_warning(review):
         warnings.simplefilter("error")  # the right kind: no warning
         read_table(review / "ships_nosign_gbk.csv", "shipments")
         read_table(review / "complaints_nosign_gbk.csv", "complaints")
+
+
+@pytest.mark.parametrize("written, value", [("-￥1,234.00", -1234.0), (" ￥ -   ", 0.0), ("-¥50", -50.0),
+                                            ("￥-50", -50.0)])
+def test_review_excel_currency_formats(written, value):
+    table = read_table(pd.DataFrame({"客户编码": ["a"], "运费": [written]}), "shipments")
+    assert table["revenue"].tolist() == [value]
+
+
+@pytest.mark.parametrize("written", ["-", "—", "--￥5", "￥"])
+def test_review_a_dash_without_a_currency_sign_is_still_no_amount(written):
+    with pytest.raises(ReadTableError, match="不是数字"):
+        read_table(pd.DataFrame({"客户编码": ["a"], "运费": [written]}), "shipments")
