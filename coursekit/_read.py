@@ -562,7 +562,9 @@ def _convert(cells: _Column, spec):
         if dtype == "int":
             bad |= ~np.isnan(numbers) & (numbers % 1 != 0)
             return pd.Series(numbers), bad, "不是整数"
-        return pd.Series(numbers), bad, "不是数字（可以带千位分隔符、¥ 或 元）"
+        money = str(getattr(spec, "unit", "")) in ("元", "万元")
+        return pd.Series(numbers), bad, ("不是数字（可以带千位分隔符、¥ 或 元）" if money else
+                                         "不是数字（可以带千位分隔符；单位请写在表头的括号里，例如 重量（吨））")
     if dtype == "bool":
         flags = _as_flags(cells)
         return flags, flags.isna().to_numpy() & ~cells.blank, \

@@ -665,3 +665,9 @@ def test_review_excel_currency_formats(written, value):
 def test_review_a_dash_without_a_currency_sign_is_still_no_amount(written):
     with pytest.raises(ReadTableError, match="不是数字"):
         read_table(pd.DataFrame({"客户编码": ["a"], "运费": [written]}), "shipments")
+
+
+def test_review_the_hint_for_a_weight_is_not_about_currency():
+    texts = _problem_texts(lambda: read_table(pd.DataFrame({"客户编码": ["a"], "重量": ["12.5kg"],
+                                                            "运费": ["十元"]}), "shipments"))
+    assert "¥" not in texts[0] and "表头的括号" in texts[0] and "¥" in texts[1]
