@@ -279,6 +279,9 @@ def _judge_series(params, answer, match):
     labels = sorted(series.index)
     if len(set(labels)) != len(labels) or not match("index", [SEP.join(labels)]):
         return False, "行标签（index）和参考答案不一样：检查分组用的列。"
+    if params["numeric"] and series.values and not any(_is_real(v) for v in series.values):
+        return False, ("这一列的值应该是数字，你给的不是数字：两个日期相减得到的是时间差，"
+                       "要先换成天数；文字要先变成数字。")
     value_of = dict(zip(series.index, series.values))
     wrong = 0
     for position, label in enumerate(labels):
@@ -373,12 +376,15 @@ def _judge_form(params, answer, match):
              if not match(f"field:{name}", form_candidates(row[name], rule))]
     if not wrong:
         return True, ""
-    return False, f"这些字段和情境对不上：{'、'.join(wrong)}。"
+    names = params.get("names") or {}
+    shown = [f"{names[name]}（{name}）" if name in names else name for name in wrong]
+    return False, f"这些栏目和情境对不上：{'、'.join(shown)}。"
 
 
-def form_spec(expected, fields: dict, what: str) -> dict:
+def form_spec(expected, fields: dict, what: str, names: dict | None = None) -> dict:
     """``fields``: name → ``"same"`` (text equal after stripping), ``"digits"`` (same digits)
-    or ``"contains:<part>"`` (the first 40 characters contain ``part``)."""
+    or ``"contains:<part>"`` (the first 40 characters contain ``part``); ``names``: the
+    Chinese name of each field, shown in the feedback (public, like the field names)."""
     frame = plain(expected)
     if not (isinstance(frame, PlainFrame) and len(frame.rows) == 1
             and set(fields) <= set(frame.columns)):
@@ -395,7 +401,10 @@ def form_spec(expected, fields: dict, what: str) -> dict:
             facets[f"field:{name}"] = form_candidates(row[name], rule)
         else:
             raise NotRepresentable(f"unknown form field rule {rule!r}")
-    return {"kind": "form", "params": {"fields": public, "what": what}, "facets": facets}
+    params = {"fields": public, "what": what}
+    if names:
+        params["names"] = {name: str(names[name]) for name in fields if name in names}
+    return {"kind": "form", "params": params, "facets": facets}
 
 
 # ------------------------------------------------------------------ judging

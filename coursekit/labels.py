@@ -96,6 +96,7 @@ COMPUTED = {
     "visits_per_year": "每年拜访次数", "services": "服务内容", "team": "服务团队",
     "pricing": "价格政策", "channels": "沟通渠道", "goal": "目标", "means": "做法",
     "rule": "规则", "cumulative": "累计",
+    "trigger": "触发条件", "action": "要做的事", "min_visits_per_year": "每年至少拜访次数",
     # complaints (unit 9)
     "complaints": "投诉数", "complaints_per_10k": "每万票投诉数",
     "first_contact_resolution_rate": "一次解决率", "satisfied_rate": "满意率",

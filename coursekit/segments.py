@@ -48,6 +48,13 @@ KEY_SHARE = 0.20
 GROWTH_MIN = 1.2
 """Growth ratio from which a smaller customer counts as 潜力客户: the lifecycle rule's 成长期 limit."""
 
+DECLINE_VISITS = 4
+"""Visits a year, at least, for a customer in 衰退期 whatever its tier: the plan's lifecycle trigger.
+
+The back-test of u08b (half of the customers in 衰退期 at the end of 2024 had
+stopped by the end of 2025) is why a declining 常规客户 cannot be left to
+self-service; four visits is the 潜力客户 rhythm, one a quarter."""
+
 BOND_COLUMNS = ("financial", "social", "structural")
 """Column names of the three retention bonds, from the easiest to copy to the hardest."""
 
@@ -249,6 +256,39 @@ def service_tiers(profile, value="profit", growth="ratio", stage="stage", custom
     out["reason"] = [reason(int(k), i + 1, float(r)) for i, (k, r) in enumerate(zip(code, ratio))] \
         + ["已进入终止期：不参加排名，先做一次流失回访"] * len(lost)
     return out
+
+
+_TRIGGERS = pd.DataFrame({
+    "stage": ["衰退期", "终止期"],
+    "trigger": ["近 6 个月运单 ≤ 去年同期的 0.8 倍", "近 3 个月没有下单"],
+    "action": ["客户经理一个月内上门一次，问清货量为什么下降（服务出了问题、价格、还是客户自己的生意），"
+               "之后每季度一次，直到货量回到成熟期",
+               "客服做一次流失回访，问清离开的原因；有挽回希望的转给原客户经理"],
+    "team": ["原客户经理（常规客户没有固定经理的，由片区客户经理接手）", "客服中心"],
+    "min_visits_per_year": [DECLINE_VISITS, 0],
+})
+
+
+def lifecycle_triggers():
+    """Actions the plan adds by lifecycle stage, whatever the customer's tier.
+
+    A tier says how much attention a customer gets in a normal year; a
+    trigger says what must happen when the customer starts to leave. A
+    customer in 衰退期 gets at least ``min_visits_per_year`` visits: a
+    declining 常规客户 (0 visits in its tier) gets :data:`DECLINE_VISITS`,
+    a declining 重点客户 keeps its 12.
+
+    Returns
+    -------
+    DataFrame
+        ``stage``, ``trigger``, ``action``, ``team``, ``min_visits_per_year``.
+
+    Examples
+    --------
+    >>> lifecycle_triggers().set_index("stage")["min_visits_per_year"].to_dict()
+    {'衰退期': 4, '终止期': 0}
+    """
+    return _TRIGGERS.copy()
 
 
 def bond_levels():

@@ -301,6 +301,30 @@ def historical_clv(shipments, as_of=None, customer="customer_id", date="order_da
 
 # --- lifetime value and retention -----------------------------------------
 
+def _margin_values(margin):
+    """``margin`` as float64 values: one number, or a Series/array/list of numbers."""
+    if isinstance(margin, pd.DataFrame):
+        fail("参数 margin 应该是一个数，或者一列数（Series、列表），不是一整张表；"
+             "先选出利润那一列，例如 table[\"profit\"]。",
+             "Argument margin must be a number or one column of numbers (Series, list), "
+             "not a whole table; select the profit column, e.g. table[\"profit\"].", TypeError)
+    if isinstance(margin, (pd.Series, np.ndarray, list, tuple)):
+        values = pd.Series(margin) if not isinstance(margin, pd.Series) else margin
+        if values.empty:
+            fail("参数 margin 是空的一列，没有利润可算。", "Argument margin is empty: no margins to value.")
+        if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            fail(f"参数 margin 的每一项都应该是数字（每年利润，单位元），现在是 {values.dtype} 类型。",
+                 f"Every item of argument margin must be a number (yearly profit in yuan), "
+                 f"got dtype {values.dtype}.", TypeError)
+        numbers = values.to_numpy(dtype=np.float64)
+        if not np.isfinite(numbers).all():
+            fail("参数 margin 里有空值（NaN）或无穷大，先处理掉再算客户终身价值。",
+                 "Argument margin holds NaN or infinite values; drop or fill them first.")
+        return numbers
+    require_number(margin, "margin")
+    return None
+
+
 def clv(margin, retention, discount, years=None, acquisition_cost=0, detail=False):
     """Customer lifetime value (CLV) from a yearly margin, retention and discount rate.
 
@@ -313,8 +337,10 @@ def clv(margin, retention, discount, years=None, acquisition_cost=0, detail=Fals
 
     Parameters
     ----------
-    margin : float
-        Yearly margin (profit) of a retained customer, in yuan.
+    margin : float or Series or array-like of float
+        Yearly margin (profit) of a retained customer, in yuan. A column of
+        margins (one per customer) gives one CLV per customer, with the same
+        retention and discount rate.
     retention : float
         Share of customers kept each year, in [0, 1]. Exactly 1 (never lost)
         is allowed only when ``discount > 0`` or ``years`` is given.
@@ -325,14 +351,16 @@ def clv(margin, retention, discount, years=None, acquisition_cost=0, detail=Fals
     acquisition_cost : float, default 0
         Cost of winning the customer (AC), paid at time 0.
     detail : bool, default False
-        With ``years`` given, return the year-by-year table instead of the total.
+        With ``years`` given, return the year-by-year table instead of the total
+        (one margin only).
 
     Returns
     -------
-    float or DataFrame
-        The CLV in yuan, or with ``detail=True`` one row per year: ``year``,
-        ``survival`` (r**t), ``discount_factor`` (1/(1+i)**t),
-        ``present_value`` and ``cumulative`` (before AC).
+    float, Series, ndarray or DataFrame
+        The CLV in yuan; for a Series of margins a Series with the same index
+        (name ``clv``), for a list or array an array; with ``detail=True`` one
+        row per year: ``year``, ``survival`` (r**t), ``discount_factor``
+        (1/(1+i)**t), ``present_value`` and ``cumulative`` (before AC).
 
     Examples
     --------
@@ -340,8 +368,10 @@ def clv(margin, retention, discount, years=None, acquisition_cost=0, detail=Fals
     2666.67
     >>> round(clv(1000, 0.8, 0.1, years=3), 2)   # 727.27 + 528.93 + 384.67
     1640.87
+    >>> clv(pd.Series([300.0, -600.0], index=["C1", "C2"]), 0.8, 0.1).round(2).tolist()
+    [800.0, -1600.0]
     """
-    require_number(margin, "margin")
+    many = _margin_values(margin)
     require_number(retention, "retention", low=0, high=1)
     require_number(discount, "discount", low=0)
     require_number(acquisition_cost, "acquisition_cost", low=0)
@@ -356,6 +386,9 @@ def clv(margin, retention, discount, years=None, acquisition_cost=0, detail=Fals
         if years is None:
             fail("参数 detail=True 需要同时给出 years（逐年明细只能列有限的年数）。",
                  "Argument detail=True needs years: a year-by-year table must be finite.")
+        if many is not None:
+            fail("参数 detail=True 只能用于一个客户的利润（margin 是一个数）。",
+                 "Argument detail=True works for one margin only (a single number).")
         t = np.arange(1, int(years) + 1)
         survival = float(retention) ** t
         factor = 1 / (1 + float(discount)) ** t
@@ -363,11 +396,15 @@ def clv(margin, retention, discount, years=None, acquisition_cost=0, detail=Fals
         return pd.DataFrame({"year": t, "survival": survival, "discount_factor": factor,
                              "present_value": present, "cumulative": np.cumsum(present)})
     if years is None:
-        value = margin * retention / (1 + discount - retention)
+        per_unit = retention / (1 + discount - retention)
     else:
-        t = np.arange(1, int(years) + 1)
-        value = float(np.sum(margin * (retention / (1 + discount)) ** t))
-    return float(value - acquisition_cost)
+        per_unit = float(np.sum((retention / (1 + discount)) ** np.arange(1, int(years) + 1)))
+    if many is None:
+        return float(margin * per_unit - acquisition_cost)
+    values = many * per_unit - acquisition_cost
+    if isinstance(margin, pd.Series):
+        return pd.Series(values, index=margin.index, name="clv")
+    return values
 
 
 def retention_projection(start, churn_rate=ANNUAL_CHURN_SHARE, years=5):

@@ -86,3 +86,19 @@ def test_text_items_and_series_kinds():
     assert s.accepts(pd.Series({"零担": 0.8004, "快递": 0.9}))[0]
     assert not s.accepts(pd.Series({"快递": 0.9}))[0]
     assert not s.accepts(pd.Series({"快递": 0.7, "零担": 0.8}))[0]
+
+
+def test_a_wrong_form_field_is_named_in_chinese_without_its_value():
+    from coursekit.questions.u09 import _form
+
+    ok, why = QUESTIONS["u09.my_form"].accepts(_form(demand="加防水包装"))
+    assert not ok and "客户诉求" in why and "加防水包装" not in why
+
+
+def test_a_column_of_time_differences_is_told_to_become_days():
+    last = pd.Series(pd.to_datetime(["2025-12-01", "2025-12-31"]), index=["C1", "C2"])
+    question = series("t98.days", lambda: (pd.Timestamp("2025-12-31") - last).dt.days,
+                      hint="重读「x」", wrong=[], tolerance=0.1)
+    ok, why = question.accepts(pd.Timestamp("2025-12-31") - last)
+    assert not ok and "时间差" in why and "天数" in why
+    assert question.accepts((pd.Timestamp("2025-12-31") - last).dt.days) == (True, "")

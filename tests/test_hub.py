@@ -453,6 +453,13 @@ def test_collect_and_grade_exactly_the_class(hub, class_running):
     assert set(book.index) == {sid for sid in names if sid not in (missing, linker)}
     assert book.loc[solved, "百分比"] == 100.0
     assert book.loc[blank, "得分"] == 0
+    # The "blank" student emptied the notebook in test_handout_never_overwrites_a_students_work:
+    # the row says so. Students who never touched the handout are graded: every answer 未作答.
+    assert "没有代码" in book.loc[blank, "问题"]
+    unit_questions = [c for c in book.columns if c.startswith("u01.")]
+    for untouched, _ in CLASS[4:]:
+        assert pd.isna(book.loc[untouched, "问题"]), book.loc[untouched, "问题"]
+        assert set(book.loc[untouched, unit_questions]) == {"未作答"}, untouched
     assert "已批改" in output
     teacher = pwd.getpwnam(TEACHER).pw_uid
     assert folder.stat().st_uid == teacher and (folder.parent.parent / "成绩" / "u01成绩.xlsx").stat().st_uid == teacher

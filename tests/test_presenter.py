@@ -130,6 +130,7 @@ def test_presenter_hides_code_and_the_slider_recomputes_the_demo(voila_server):
         assert "课程地图" in body                                            # the notebook's text
         assert "import coursekit" not in body and "industry_demo()" not in body  # no code
         before = readout.inner_text()
+        chart_before = _demo_chart(page)
         handle = page.locator(".coursekit-demo .widget-slider .noUi-handle").first
         handle.scroll_into_view_if_needed()
         handle.focus()
@@ -139,11 +140,20 @@ def test_presenter_hides_code_and_the_slider_recomputes_the_demo(voila_server):
             arg=before, timeout=60_000)
         after = readout.inner_text()
         assert after != before and "年" in after
+        # The readout is sent before the chart: wait for the redrawn chart as well.
+        page.wait_for_function(
+            "(old) => { const img = document.querySelector('.coursekit-demo img');"
+            " return img !== null && img.src !== old; }", arg=chart_before, timeout=60_000)
         ARTIFACTS.mkdir(exist_ok=True)
         readout.scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / "presenter_after_slider.png"))
         browser.close()
     assert outside == [], f"the presenter page asked other hosts for {outside}"
+
+
+def _demo_chart(page) -> str:
+    return page.evaluate("() => { const img = document.querySelector('.coursekit-demo img');"
+                         " return img === null ? '' : img.src; }")
 
 
 def load_course_module():

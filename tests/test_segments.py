@@ -301,3 +301,13 @@ def test_course_tiers_line_up_with_the_pyramid_of_active_customers(course_tiers)
     plan = service_plan(tiers)
     assert plan["customers"].sum() == len(tiers)
     assert plan["value_share"].sum() == pytest.approx(1.0)
+
+
+def test_a_declining_customer_gets_visits_whatever_its_tier():
+    from coursekit.segments import DECLINE_VISITS, lifecycle_triggers, service_plan
+
+    triggers = lifecycle_triggers().set_index("stage")
+    assert triggers.loc["衰退期", "min_visits_per_year"] == DECLINE_VISITS > 0
+    plan = service_plan().set_index("tier")["visits_per_year"]
+    assert plan["常规客户"] < DECLINE_VISITS <= plan["重点客户"], \
+        "the trigger raises 常规客户 and leaves the visited tiers alone"

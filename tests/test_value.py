@@ -169,3 +169,26 @@ def test_word_of_mouth_defaults_come_from_the_sources():
     assert out["people_reached"].tolist() == [240.0, 200.0]
     assert out["group"].tolist() == ["满意客户", "不满意客户"]
     assert word_of_mouth(10, 1, tell_satisfied=5)["people_reached"].tolist() == [50.0, 10.0]
+
+
+def test_clv_of_a_column_of_margins_is_one_value_per_customer():
+    margins = pd.Series([1000.0, -500.0, 0.0], index=["C1", "C2", "C3"])
+    out = clv(margins, 0.8, 0.1)
+    assert isinstance(out, pd.Series) and list(out.index) == ["C1", "C2", "C3"]
+    assert out.tolist() == pytest.approx([clv(1000, 0.8, 0.1), clv(-500, 0.8, 0.1), 0.0])
+    five = clv([1000.0, 2000.0], 0.8, 0.1, years=5)
+    assert five.tolist() == pytest.approx([clv(1000, 0.8, 0.1, years=5),
+                                           clv(2000, 0.8, 0.1, years=5)])
+
+
+@pytest.mark.parametrize("bad", [pd.DataFrame({"profit": [1.0]}), pd.Series(["a", "b"]),
+                                 pd.Series([1.0, float("nan")]), pd.Series([], dtype=float),
+                                 "1000"])
+def test_clv_of_a_bad_margin_says_what_is_wrong(bad):
+    with pytest.raises((TypeError, ValueError), match="margin"):
+        clv(bad, 0.8, 0.1)
+
+
+def test_clv_detail_is_for_one_margin():
+    with pytest.raises(ValueError, match="detail"):
+        clv([1000.0, 2000.0], 0.8, 0.1, years=3, detail=True)

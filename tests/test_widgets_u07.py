@@ -67,6 +67,20 @@ def test_a_choice_without_waybills_says_so(demo):
     demo.controls["industry"].value = "全部"
 
 
+def test_an_industry_left_out_is_not_offered(shipments):
+    built = service_demo(shipments, load_dataset("customers"), industries=["电商", "食品"])
+    assert list(built.controls["industry"].options) == ["全部", "电商", "食品"]
+    built.controls["industry"].value = "食品"
+    assert "食品行业" in readout_text(built)
+    plt.close("all")
+
+
+@pytest.mark.parametrize("bad", ["医药", ["医药", "航天"], []])
+def test_industries_must_be_industries_of_the_data(shipments, bad):
+    with pytest.raises((TypeError, ValueError), match="industries"):
+        service_demo(shipments, load_dataset("customers"), industries=bad)
+
+
 def test_word_of_mouth_demo_turns_at_77_satisfied():
     built = word_of_mouth_demo()
     text = readout_text(built)

@@ -33,6 +33,7 @@ def test_rfm_demo_readout_follows_reference_window_and_bins(shipments):
     first = readout_text(demo)
     assert f"重要价值客户 {important_count(shipments, 'mean', 365)} 家" in first
     assert "近 12 个月" in first and "最高分（5 分）" in first
+    assert "收入" not in first, "the revenue share is u08b exercise 2's answer"
     assert plt.get_fignums(), "the demo draws its heatmap when it is built"
 
     demo.controls["reference"].value = "median"

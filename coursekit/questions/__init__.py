@@ -194,9 +194,10 @@ class _MonthLabel(Rule):
 class _FormFields(Rule):
     fields: tuple
     what: str
+    names: tuple = ()
 
     def spec(self, expected) -> dict:
-        return _judging.form_spec(expected, dict(self.fields), self.what)
+        return _judging.form_spec(expected, dict(self.fields), self.what, dict(self.names))
 
 
 def letters_in_order(options: str, letter_words: str, topic: str) -> Rule:
@@ -223,13 +224,14 @@ def month_label() -> Rule:
     return _MonthLabel()
 
 
-def form_fields(fields: dict, what: str = "填好的表单") -> Rule:
+def form_fields(fields: dict, what: str = "填好的表单", names: dict | None = None) -> Rule:
     """A ``compare`` for a one-row form (a DataFrame) checked field by field.
 
     ``fields`` maps a column to ``"same"`` (equal text after stripping spaces at
     the ends), ``"digits"`` (the same digits, e.g. a phone number with or
     without dashes) or ``"contains:<part>"`` (its first 40 characters contain
-    ``part``). The feedback names the wrong fields, never their values.
+    ``part``). The feedback names the wrong fields, never their values; ``names``
+    gives each field's Chinese name for that feedback.
 
     >>> import pandas as pd
     >>> rule = form_fields({"city": "same", "phone": "digits", "contact": "contains:覃"})
@@ -237,7 +239,7 @@ def form_fields(fields: dict, what: str = "填好的表单") -> Rule:
     >>> rule(pd.DataFrame([{"city": "南宁 ", "phone": "07711234", "contact": "覃女士"}]), want)
     (True, '')
     """
-    return _FormFields(tuple(fields.items()), what)
+    return _FormFields(tuple(fields.items()), what, tuple((names or {}).items()))
 
 
 # ---------------------------------------------------------------- the registry

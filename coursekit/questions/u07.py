@@ -52,8 +52,11 @@ def _ranked_plans():
     return sorted(PLANS, key=_after, reverse=True)
 
 
-def _max_unhappy(customers=100):
-    """Most unhappy customers out of 100 while good news still reaches at least as many people."""
+WORD_OF_MOUTH_CUSTOMERS = 250   # 「练习 5」: more customers than the demo's 100, so its readout cannot answer
+
+
+def _max_unhappy(customers=WORD_OF_MOUTH_CUSTOMERS):
+    """Most unhappy customers while good news still reaches at least as many people."""
     from ..value import word_of_mouth
 
     allowed = 0
@@ -65,41 +68,39 @@ def _max_unhappy(customers=100):
 
 
 QUESTIONS = [
-    choice("u07.level", "C",
-           hint="重读「1.2 服务的四个层次」：先问这件事是不是客户事先提出、合同里写明的；"
-                "再问它有没有超出客户的期望，以及是不是在客户遇到难处的关键时刻。",
-           wrong=["A", "B", "D"]),
-    choice("u07.after_sale", "BDF", options="ABCDEF",
-           hint="重读「2.2 交易前、交易中、交易后的服务要素」：以货物签收为界，"
-                "签收之后才发生的事才算交易后；公布承诺、上门取件、在途通知都发生在签收之前。",
-           wrong=["BD", "BDEF", "ABDF", "F"]),
+    choice("u07.level", "A",
+           hint="重读「1.2 服务的四个层次」：层次按“做到了什么”来分，不按客户夸没夸来分；"
+                "先想一想这件事在客户期望线的哪一边。",
+           wrong=["B", "C", "D"]),
+    choice("u07.after_sale", "ADF", options="ABCDEF",
+           hint="重读「2.2 交易前、交易中、交易后的服务要素」：以客户签收货物为界，"
+                "把每件事放到签收之前、运输途中或签收之后。多选题要选全、不多选。",
+           wrong=["AF", "ACDF", "DF", "BDF", "ADEF"]),
     number("u07.perfect_medical", _perfect_medical, tolerance=0.0005,
-           hint="重读「2.3 用运单数据衡量服务」：四个比率都用 med 算（每个都是一列 True/False 的 .mean()），"
-                "完好率是“没破损并且没丢失”：(~med[\"damaged\"] & ~med[\"lost\"]).mean()；"
-                "最后把四个比率乘起来，写成小数（0.9，不是 90）。",
+           hint="重读「2.3 用运单数据衡量服务」：四个比率都从 med 算，写法和上面算 2025 年全部运单的那两行一样；"
+                "完好率要同时排除破损和丢失；最后把四个比率乘起来，写成小数（0.9，不是 90）。",
            wrong=[lambda: _medical_rates()["on_time"],
                   lambda: _perfect(_medical_rates(), leave_out="documents_correct"),
                   lambda: _perfect({**_medical_rates(),
                                     "damage_free": _medical_rates()["not_damaged"]}),
                   lambda: _perfect_medical() * 100, 0.9079],
-           errors={"TypeError": "mean 后面要加括号：med[\"on_time\"].mean()。不加括号得到的是函数本身，"
-                                "两个函数不能相乘。"}),
+           errors={"TypeError": "mean 后面要加括号 ()：不加括号得到的是函数本身，两个函数不能相乘。"}),
     number("u07.best_perfect", lambda: _after(_ranked_plans()[0]), tolerance=0.0005,
-           hint="重读「2.6 预算先花在哪里：用完美订单率比较改进方案」：每个方案只改一个比率，新比率 = 1 − (1 − 原比率) × (1 − 减少的比例)，"
-                "其余三个不变，再用 .prod() 乘起来；四个方案都算完，取最大的那个。",
+           hint="重读「2.6 预算先花在哪里：用完美订单率比较改进方案」：每个方案只改它动到的那一个比率（公式在表格下面），"
+                "其余三个不变，再把四个比率乘起来；四个方案都算一遍，取最大的那个。",
            wrong=[lambda: _after("A"), lambda: _after(_ranked_plans()[-1]), _perfect_medical,
                   lambda: _after(_ranked_plans()[0]) * 100]),
     choice("u07.best_fix", lambda: _ranked_plans()[0],
-           hint="重读「2.6 预算先花在哪里：用完美订单率比较改进方案」：比的是四个方案实施之后的完美订单率（练习 4 第一步算出的数），"
-                "不是哪个比率最低，也不是“减少的比例”哪个最大。",
+           hint="重读「2.6 预算先花在哪里：用完美订单率比较改进方案」：经理要的是医药客户的完美订单率提得最高，"
+                "拿第一步算出的四个结果来比。",
            wrong=[lambda: _ranked_plans()[1], lambda: _ranked_plans()[2],
                   lambda: _ranked_plans()[3]]),
     number("u07.max_unhappy", _max_unhappy,
-           hint="重读「3.1 口碑的账」：满意客户 = 100 - 不满意客户；每个满意客户告诉 3 人、"
-                "不满意客户告诉 10 人。从 0 开始一个个试，找出好话人数仍不少于坏话人数的最大值。",
-           wrong=[24, 77, 10, 30]),
-    choice("u07.too_few_to_tell", "B",
-           hint="重读「3.2 用公司自己的数据检验：准时率、投诉和流失」：先看两组的 95% 区间是不是大部分重叠；"
-                "“每组超过 30 家”只说明可以算区间，不说明任何差别都看得出来。",
-           wrong=["A", "C", "D"]),
+           hint="重读「3.1 口碑的账」：满意的客户 = 客户总数 − 不满意的客户；两边各乘上每人告诉几个人，"
+                "要求好话的人数不少于坏话的人数。可以一个个 n 试，也可以列不等式；答案是整数。",
+           wrong=[23, 58, 77, 192, 25]),
+    choice("u07.too_few_to_tell", "C",
+           hint="重读「3.2 用公司自己的数据检验：准时率、投诉和流失」：比的是两组，就把这两组的 95% 区间放在一起看；"
+                "再想想每组只有几家客户流失，多走一家比例会变多少。",
+           wrong=["A", "B", "D"]),
 ]

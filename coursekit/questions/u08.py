@@ -4,10 +4,16 @@ from functools import lru_cache
 from . import choice, number, series, text
 
 AS_OF = "2025-12-31"
-FILE_CUSTOMER = "C0080"   # the customer whose complaints exercise 4 counts
-CLV_INPUTS = dict(margin=20_000, retention=0.85, discount=0.08)
+FILE_CUSTOMER = "C0080"   # the customer whose complaints exercise 5 counts
 MANAGER = "黄晓琳"        # 小黄, the account manager of the case opening
-VISIT_RETENTION, VISIT_DISCOUNT = 0.85, 0.08   # 「3.4 小黄先去拜访谁：用客户终身价值做决定」
+
+# 「练习 3」: a food customer, without and with a quarterly visit that costs money but keeps it longer.
+VISIT_CASE = dict(margin=20_000, discount=0.08, retention=0.80, visit_cost=2_000,
+                  retention_visited=0.88)
+
+# 「3.4 要不要为留住一位客户让利」: the declining customer asks for a price cut.
+OFFER = dict(cut=0.10, retention=0.60, retention_kept=0.90, discount=0.08)
+SECOND_HALF_FROM = 7      # run rate = profit of July-December 2025 x 2
 
 
 @lru_cache(maxsize=1)
@@ -40,79 +46,120 @@ def _complaints_of(customer, year=None):
     return int(mine.sum())
 
 
-def _clv(**changes):
+def _clv_gain(visit_cost=None, retention_visited=None, retention=None):
+    """CLV with the quarterly visits minus CLV without them (visit cost taken off each year's profit)."""
     from ..value import clv
 
-    return clv(**{**CLV_INPUTS, **changes})
+    case = VISIT_CASE
+    cost = case["visit_cost"] if visit_cost is None else visit_cost
+    kept = case["retention_visited"] if retention_visited is None else retention_visited
+    base = case["retention"] if retention is None else retention
+    return (clv(case["margin"] - cost, kept, case["discount"])
+            - clv(case["margin"], base, case["discount"]))
 
 
-def _profit_by_hand(cost_factor=1.0):
-    """2025 profit per customer: revenue summed minus cost summed (cost scaled for wrong answers)."""
+def _per_waybill(year=2025, what="profit"):
+    """Profit (or revenue) per waybill of each customer in one year, from the shipments."""
     shipments = _shipments()
-    by_customer = shipments[shipments["order_date"].dt.year == 2025].groupby("customer_id")
-    return by_customer["revenue"].sum() - cost_factor * by_customer["cost"].sum()
+    if year is not None:
+        shipments = shipments[shipments["order_date"].dt.year == year]
+    by_customer = shipments.groupby("customer_id")
+    money = by_customer["revenue"].sum()
+    if what == "profit":
+        money = money - by_customer["cost"].sum()
+    return money / by_customer.size()
 
 
 @lru_cache(maxsize=1)
-def _declining_clv():
-    """CLV of the account manager's customers in 衰退期, from their 2025 profit (best first)."""
+def _second_half():
+    """The manager's customers in 衰退期 with their July-December 2025 revenue and profit, best first."""
     from ..data import load_dataset
     from ..lifecycle import lifecycle_stage
+    from ..value import customer_profitability
 
     customers = load_dataset("customers")
     mine = customers.loc[customers["account_manager"] == MANAGER, "customer_id"]
     stages = lifecycle_stage(_shipments(), as_of=AS_OF).set_index("id")["stage"].astype(str)
-    profit = _profit_2025().set_index("customer_id")["profit"]
-    declining = [c for c in mine if stages.get(c) == "衰退期" and c in profit.index]
-    value = profit[declining] * VISIT_RETENTION / (1 + VISIT_DISCOUNT - VISIT_RETENTION)
-    return value.sort_values(ascending=False)
+    shipments = _shipments()
+    half = shipments[(shipments["order_date"].dt.year == 2025)
+                     & (shipments["order_date"].dt.month >= SECOND_HALF_FROM)]
+    table = customer_profitability(half).set_index("customer_id")
+    declining = [c for c in mine if stages.get(c) == "衰退期" and c in table.index]
+    return table.loc[declining].sort_values("profit", ascending=False)
+
+
+def _offer_gain(customer=None, yearly=2, retention_kept=None, full_year=False):
+    """CLV if the customer gets the price cut and stays likelier, minus CLV without the cut."""
+    from ..value import clv
+
+    row = _second_half().iloc[0] if customer is None else _second_half().loc[customer]
+    if full_year:
+        year = _profit_2025().set_index("customer_id").loc[row.name]
+        margin, revenue = float(year["profit"]), float(year["revenue"])
+    else:
+        margin, revenue = float(row["profit"]) * yearly, float(row["revenue"]) * yearly
+    kept = OFFER["retention_kept"] if retention_kept is None else retention_kept
+    with_cut = clv(margin - OFFER["cut"] * revenue, kept, OFFER["discount"])
+    return with_cut - clv(margin, OFFER["retention"], OFFER["discount"])
+
+
+def _keep_customer():
+    return str(_second_half().index[0])
 
 
 def _biggest_declining():
     """The declining customer of the manager with the most waybills in 2025 (the tempting answer)."""
     shipments = _shipments()
     counts = shipments[shipments["order_date"].dt.year == 2025]["customer_id"].value_counts()
-    return str(counts.reindex(_declining_clv().index).idxmax())
+    return str(counts.reindex(_second_half().index).idxmax())
+
+
+def _accept():
+    """A: accept the cut (it raises the CLV); B: refuse (it lowers the CLV)."""
+    return "A" if _offer_gain() > 0 else "B"
 
 
 QUESTIONS = [
-    choice("u08.hardest_bond", "C",
-           hint="重读「1.4 维系客户的三个层次」：比一比对手要学会每一层需要多少时间和投入，"
-                "降价第二天就能跟上，哪一层要花很长时间才能搭起来？",
-           wrong=["A", "B", "D"]),
-    series("u08.profit_by_hand", _profit_by_hand, tolerance=0.01,
-           hint="重读「2.3 客户盈利能力：每位客户赚多少钱」：只用 2025 年下单的运单（ships_2025），"
-                "按 customer_id 分组，revenue 的和减去 cost 的和；结果是一列数据，行标签是客户编号。",
-           wrong=[lambda: _profit_by_hand(0.0),
-                  lambda: _shipments().groupby("customer_id")["revenue"].sum()
-                  - _shipments().groupby("customer_id")["cost"].sum(),
-                  lambda: _profit_by_hand() / 10_000],
-           errors={"KeyError": "列名要写英文原名：\"revenue\"、\"cost\"、\"customer_id\"。"}),
-    number("u08.clv_value", lambda: _clv(), tolerance=1,
-           hint="重读「2.4 客户终身价值（CLV）」：用 ck.clv(每年利润, 留存率, 折现率)，"
-                "利润写成元（20000，不是 2），留存率和折现率写成小数；不给 years 就是无限期。",
-           wrong=[lambda: _clv(years=10), lambda: 20_000 / (1 + 0.08 - 0.85),
-                  lambda: _clv() / 10_000, lambda: _clv(retention=0.8), 20_000 / 0.15]),
-    choice("u08.not_in_tables", "BDF", options="ABCDEF",
-           hint="重读「3.1 要收集哪些信息」：对照表格最后一列，看每项信息能不能在 customers、"
-                "shipments、complaints 里找到或者算出来；能算出来的也算“有”。多选题要选全、不多选。",
-           wrong=["BD", "BCDF", "ABDF", "DF"]),
+    choice("u08.hardest_bond", "D",
+           hint="重读「1.4 维系客户的三个层次」：先把四个做法各归到一层纽带（财务、社会还是结构），"
+                "再想一想：对手要做出一模一样的东西，要花多少时间、要不要客户那边也跟着改变做事的方式？",
+           wrong=["A", "B", "C"]),
+    series("u08.profit_per_waybill", _per_waybill, tolerance=0.01,
+           hint="重读「2.3 客户盈利能力：每位客户赚多少钱」：只用 2025 年下单的运单（ships_2025），按客户分组；"
+                "先算每位客户的利润（收入之和减成本之和），再除以这位客户的运单数。结果是一列数据，行标签是客户编号。",
+           wrong=[lambda: _per_waybill() * _shipments()[_shipments()["order_date"].dt.year == 2025]
+                  .groupby("customer_id").size(),
+                  lambda: _per_waybill(what="revenue"), lambda: _per_waybill(year=None),
+                  lambda: _per_waybill() / 10_000],
+           errors={"KeyError": "列名要写英文原名：\"revenue\"、\"cost\"、\"customer_id\"。",
+                   "TypeError": "对整张表求和时，日期、文字列也会被加起来而出错；分组以后先选出要加的那几列，再求和。"}),
+    number("u08.clv_gain", _clv_gain, tolerance=1,
+           hint="重读「2.4 客户终身价值（CLV）」：算两次 ck.clv——不回访时用原来的利润和留存率；回访时每年利润要先减去回访的花费，"
+                "留存率换成回访后的；两者相减。利润写成元，留存率和折现率写成小数。",
+           wrong=[lambda: _clv_gain(visit_cost=0), lambda: -_clv_gain(),
+                  lambda: _clv_gain(retention_visited=VISIT_CASE["retention"]),
+                  lambda: _clv_gain() / 10_000]),
+    choice("u08.not_in_tables", "BCF", options="ABCDEF",
+           hint="重读「3.1 要收集哪些信息」和 3.3 节的字段表：想一想每一项能不能从 customers、shipments、complaints 的某一列"
+                "直接查到，或者用几列算出来；能算出来的也算“有”。多选题要选全、不多选。",
+           wrong=["BC", "BCDF", "ABCF", "CF", "BF"]),
     number("u08.file_complaints", lambda: _complaints_of(FILE_CUSTOMER, 2025),
-           hint="重读「3.3 整理一位客户的档案」：两个条件要同时满足——customer_id 等于 "
-                f"\"{FILE_CUSTOMER}\"，received_at 的年份是 2025；用 & 连接，再 .sum() 数个数。",
+           hint="重读「3.3 整理一位客户的档案」：两个条件要同时满足（是这位客户，并且是 2025 年受理的），"
+                "两个条件用 & 连起来，再数一数有几个 True。",
            wrong=[lambda: _complaints_of(FILE_CUSTOMER), lambda: _complaints_of(FILE_CUSTOMER, 2023),
                   lambda: _complaints_of("C0065", 2025)],
-           errors={"TypeError": "两个条件用 & 连起来时，每个条件都要加括号："
-                                "(complaints[\"customer_id\"] == \"C0080\") & (……== 2025)。"}),
-    number("u08.visit_clv", lambda: float(_declining_clv().iloc[0]), tolerance=1,
-           hint="重读「3.4 小黄先去拜访谁：用客户终身价值做决定」：只看 huang 里 stage 是“衰退期”的客户，CLV = 2025 年利润 × 0.85 ÷ "
-                "(1 + 0.08 − 0.85)，取最大的那一个；利润用元，不要换成万元。",
-           wrong=[lambda: float(_declining_clv()[_biggest_declining()]),
-                  lambda: float(_declining_clv().iloc[1]),
-                  lambda: float(_declining_clv().iloc[0]) / 10_000,
-                  lambda: float(_declining_clv().iloc[0]) * (1 + 0.08 - 0.85) / 0.85]),
-    text("u08.visit_first", lambda: str(_declining_clv().index[0]),
-         hint="重读「3.4 小黄先去拜访谁：用客户终身价值做决定」：目标是保住将来最多的利润，看练习 6 第一步算出的客户终身价值，"
-              "不是运单最多的客户；写客户编号，例如 \"C0001\"。",
-         wrong=[_biggest_declining, lambda: str(_declining_clv().index[1]), "C0080"]),
+           errors={"TypeError": "两个条件用 & 连起来时，& 比 == 先算：每个条件都要用括号括起来。"}),
+    text("u08.visit_first", _keep_customer,
+         hint="重读「3.4 要不要为留住一位客户让利：用客户终身价值做决定」：在 huang 里只看阶段是衰退期的客户，"
+              "比的是下半年的利润，不是运单数；写客户编号，字母 C 大写，例如 \"C0001\"。",
+         wrong=[_biggest_declining, lambda: str(_second_half().index[1]), "C0080"]),
+    number("u08.offer_gain", _offer_gain, tolerance=1,
+           hint="重读「3.4 要不要为留住一位客户让利：用客户终身价值做决定」：每年利润和每年收入都按下半年的数乘 2；"
+                "让利后的每年利润 = 每年利润 − 让利比例 × 每年收入；两种情况各用自己的留存率算 ck.clv，再相减（让利的减不让利的）。",
+           wrong=[lambda: _offer_gain(yearly=1), lambda: _offer_gain(full_year=True),
+                  lambda: -_offer_gain(), lambda: _offer_gain(retention_kept=OFFER["retention"])]),
+    choice("u08.accept_offer", _accept,
+           hint="重读「3.4 要不要为留住一位客户让利：用客户终身价值做决定」：经理要的是保住将来的利润，"
+                "比的是两种情况下的客户终身价值（第二步的结果），不是明年一年的利润。",
+           wrong=[lambda: "B" if _accept() == "A" else "A", "C", "D"]),
 ]

@@ -7,7 +7,7 @@ from . import items, number, series
 
 AS_OF = "2025-12-31"
 BACKTEST_AS_OF = "2024-12-31"   # 「4.5 回头检验」 pretends it is this day
-TEAM_PLACES = 2                  # 「4.6 大客户服务小组先接谁」: places left after the 战略客户
+TEAM_PLACES = 3                  # 「4.6 大客户服务小组先接谁」: places left after the 战略客户
 
 
 @lru_cache(maxsize=1)
@@ -103,13 +103,24 @@ def _risk_sum(by="risk"):
     return float(_key_risk(by)["risk"].head(TEAM_PLACES).sum())
 
 
-def _visits(tiers=None, include_lost=True):
-    from ..segments import service_plan
+def _visits(tiers=None, include_lost=True, trigger=True, declining_extra=False):
+    """Visits a year of the plan: each customer's tier visits, raised to DECLINE_VISITS in 衰退期.
 
-    plan = service_plan(_tiers() if include_lost else _tiers()[_tiers()["tier"] != "流失客户"])
+    ``trigger=False`` is the plan without the lifecycle trigger; ``declining_extra``
+    adds the trigger's visits on top of the tier's instead of taking the larger.
+    """
+    from ..segments import DECLINE_VISITS, service_plan
+
+    customers = _tiers() if include_lost else _tiers()[_tiers()["tier"] != "流失客户"]
     if tiers is not None:
-        plan = plan[plan["tier"].isin(tiers)]
-    return int((plan["customers"] * plan["visits_per_year"]).sum())
+        customers = customers[customers["tier"].isin(tiers)]
+    per_tier = service_plan(customers).set_index("tier")["visits_per_year"]
+    visits = customers["tier"].astype(str).map(per_tier)
+    declining = customers["stage"].astype(str) == "衰退期"
+    if trigger:
+        raised = visits + DECLINE_VISITS if declining_extra else visits.clip(lower=DECLINE_VISITS)
+        visits = visits.where(~declining, raised)
+    return int(visits.sum())
 
 
 def _visits_lost_as_key():
@@ -119,17 +130,19 @@ def _visits_lost_as_key():
     tiers = _tiers()
     lost = int((tiers["tier"] == "流失客户").sum())
     plan = service_plan(tiers)
-    return _visits() + lost * int(plan.set_index("tier").loc["重点客户", "visits_per_year"])
+    return _visits(trigger=False) + lost * int(plan.set_index("tier").loc["重点客户", "visits_per_year"])
 
 
 QUESTIONS = [
-    series("u08b.recency_by_hand", _recency, tolerance=0,
-           hint="重读「4.1 RFM 分析」：截至日 pd.Timestamp(ck.AS_OF) 减去 last_order（每位客户最后一次下单的日期），"
-                "再用 .dt.days 取天数；是截至日减下单日，不是反过来，也不是第一次下单的日期。",
+    series("u08b.recency_by_hand", _recency, tolerance=0.1,   # whole days; no "1e-10" width in the key
+           hint="重读「4.1 RFM 分析」：近度是“截至日离最后一次下单过了几天”——用的是最后一次下单（last_order），"
+                "谁减谁决定了天数是正是负；相减得到的是时间差，还要把它换成天数（整数）。",
            wrong=[lambda: -_recency(), lambda: _recency("2026-01-01"),
                   lambda: (pd.Timestamp(AS_OF) - _shipments().groupby("customer_id")["order_date"]
                            .min()).dt.days],
-           errors={"AttributeError": "时间差要用 .dt.days 取天数，例如 (pd.Timestamp(ck.AS_OF) - last_order).dt.days。"}),
+           errors={"AttributeError": "一整列时间差要先经过 .dt 才能取天数（单个时间差才直接写 .days）；"
+                                     "再看看练习说明里 .dt.days 是接在哪一个结果后面的。",
+                   "TypeError": "截至日要先变成日期：文字 \"2025-12-31\" 不能和日期相减，说明里给了把它变成日期的写法。"}),
     number("u08b.value_share_median", _value_share, tolerance=0.001,
            hint="重读「4.1 RFM 分析」：先 ck.rfm_segment(scored, reference=\"median\")，挑出 segment 等于 \"重要价值客户\" 的行，"
                 "它们的 monetary 之和 ÷ 全部客户的 monetary 之和；要的是收入占比，不是客户数。",
@@ -147,17 +160,20 @@ QUESTIONS = [
                   lambda: float(_stop_rates()["衰退期"])]),
     number("u08b.risk_extra", _risk_sum, tolerance=1,
            hint="重读「4.6 大客户服务小组先接谁」：每家重点客户的“可能丢掉的利润” = profit × 它所在阶段的停止下单比例"
-                "（stop_rate）；按这一列取最大的 2 家，把这两个数加起来。",
+                "（stop_rate）；按这一列取最大的 3 家，把这三个数加起来。",
            wrong=[lambda: _risk_sum("profit"), lambda: float(_key_risk()["risk"].iloc[0]),
                   lambda: float(_key_risk()["profit"].head(TEAM_PLACES).sum())]),
     items("u08b.team_extra", _team,
           hint="重读「4.6 大客户服务小组先接谁」：经理的目标是明年少丢利润，按练习 5 第一步算出的“可能丢掉的利润”选，"
-               "不是按 2025 年利润选；答案是 2 个客户编号组成的列表。",
-          wrong=[lambda: _team("profit"), lambda: _team()[:1],
-                 lambda: _key_risk()["customer_id"].iloc[1:3].tolist()]),
+               "不是按 2025 年利润选，也不是只看阶段；答案是 3 个客户编号组成的列表。",
+          wrong=[lambda: _team("profit"), lambda: _team()[:2],
+                 lambda: _team()[:2] + [str(_key_risk("profit")["customer_id"].iloc[0])],
+                 lambda: _key_risk()["customer_id"].iloc[1:4].tolist()]),
     number("u08b.visits", _visits,
-           hint="重读「4.7 差异化服务方案」：每个等级的拜访次数 = 客户数 customers × 每位客户每年的拜访次数 "
-                "visits_per_year，再把五个等级加起来；别只加 visits_per_year 一列。",
-           wrong=[40, lambda: _visits(["战略客户", "重点客户"]), _visits_lost_as_key,
+           hint="重读「4.7 差异化服务方案」：先按等级算（客户数 × 每年拜访次数，五级加起来），"
+                "再看生命周期触发：衰退期客户每年至少 4 次——本来就不少于 4 次的等级不用再加，"
+                "本来少于 4 次的要补到 4 次；各等级里有几家衰退期客户，tiers 的 tier 和 stage 两列能数出来。",
+           wrong=[40, lambda: _visits(trigger=False), lambda: _visits(declining_extra=True),
+                  lambda: _visits(["战略客户", "重点客户"]), _visits_lost_as_key,
                   lambda: _visits() / 12]),
 ]

@@ -69,17 +69,21 @@ def _form(**changes):
     return complaint_form(**{**SCENARIO, **changes})
 
 
+# The phone field is called 联系号码 here, not 联系电话: "电话" is the channel's answer.
 _FORM = form_fields({**{field: "same" for field in _SAME}, "phone": "digits",
                      **{field: f"contains:{part}" for field, part in _CONTAINS.items()}},
-                    what="forms.complaint_form(...) 返回的那张受理单")
+                    what="forms.complaint_form(...) 返回的那张受理单",
+                    names={"received_at": "受理时间", "intake_channel": "投诉渠道", "waybill_id": "相关运单号",
+                           "category": "投诉类别", "severity": "严重程度", "contact": "联系人",
+                           "phone": "联系号码", "demand": "客户诉求"})
 """Key fields of the filled intake form; the feedback names wrong fields, not their values."""
 
 
 QUESTIONS = [
-    choice("u09.motive", "B",
-           hint="重读「2.1 四种常见的投诉心态」：客户说自己不在乎钱，那就不是求补偿；"
-                "他在意的是一次次没人理、被当成小客户，想要谁出面给说法？",
-           wrong=["A", "C", "D"]),
+    choice("u09.motive", "D",
+           hint="重读「2.1 四种常见的投诉心态」和表格下面那段话：一位客户常常几种心态都有，语气冲不等于主要心态就是发泄；"
+                "看他最后把话落在哪里——要钱、要人重视、要出气，还是要把一件还没办完的事办成？",
+           wrong=["A", "B", "C"]),
     custom("u09.my_form", lambda: _form(), compare=_FORM,
            hint="重读「3.2 投诉受理单和处理单」：受理时间写成 \"2025-12-02 10:20\" 这样；"
                 "投诉类别看出了什么事（货坏了还是丢了）；严重程度对照定级表：有没有实际经济损失？"
@@ -109,7 +113,7 @@ QUESTIONS = [
               "看练习 5 第一步数出来的那一列，而不是投诉条数最多的那一类。",
          wrong=[_most_complaints, lambda: _most_unhappy(1), "费用争议"]),
     choice("u09.best_reply", "C",
-           hint="重读「4.3 好的回复和不好的回复」：四种说法都道了歉，再比一比：有没有推给别人、"
-                "有没有拿合同挡客户、有没有具体的行动和时间点、有没有解决客户明天开业的问题。",
+           hint="重读「4.3 好的回复和不好的回复」：四种说法都道了歉，不少还给了时间或好处；"
+                "先想清楚这位客户打电话最要紧的是哪件事，再看哪一种回复真的把这件事接住了。",
            wrong=["A", "B", "D"]),
 ]

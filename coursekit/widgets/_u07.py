@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._validate import fail
 from ._base import classroom_demo, given_or_loaded
 
 ALL = "全部"
@@ -27,7 +28,25 @@ def _monthly_counts(shipments, customers):
     return counts.reset_index()
 
 
-def service_demo(shipments=None, customers=None):
+def _offered_industries(industries, present):
+    """The industries of the dropdown: all that have waybills, or the ones asked for."""
+    if industries is None:
+        return sorted(present)
+    if isinstance(industries, (str, bytes)) or not hasattr(industries, "__iter__"):
+        fail(f"参数 industries 应该是一组行业名称，例如 [\"电商\", \"食品\"]，现在是 {industries!r}。",
+             f"Argument industries must be a collection of industry names such as "
+             f"[\"电商\", \"食品\"], got {industries!r}.", TypeError)
+    chosen = [str(name) for name in industries]
+    unknown = [name for name in chosen if name not in present]
+    if unknown or not chosen:
+        fail(f"参数 industries 只能取数据里有运单的行业（{'、'.join(sorted(present))}），"
+             f"现在是 {chosen!r}。",
+             f"Argument industries may only hold industries with waybills "
+             f"({', '.join(sorted(present))}), got {chosen!r}.")
+    return list(dict.fromkeys(chosen))
+
+
+def service_demo(shipments=None, customers=None, industries=None):
     """Dropdowns of product and industry, a month range; on-time and perfect-order rates.
 
     The readout pools the chosen months: each rate = good waybills / waybills,
@@ -39,6 +58,11 @@ def service_demo(shipments=None, customers=None):
     ----------
     shipments, customers : DataFrame, optional
         The course datasets (default: loaded from the course data).
+    industries : list of str, optional
+        The industries the dropdown offers besides 全部 (default: every
+        industry with waybills). A notebook whose exercise asks for one
+        industry's rates leaves that industry out, so no setting of the demo
+        shows the answer; 全部 still pools every industry.
     """
     import ipywidgets as w
     import matplotlib.pyplot as plt
@@ -49,7 +73,7 @@ def service_demo(shipments=None, customers=None):
     months = sorted(counts["month"].astype(str).unique())
     services = [ALL] + [s for s in ["快递", "零担", "整车", "仓配"]
                         if s in set(counts["service"].astype(str))]
-    industries = [ALL] + sorted(set(counts["industry"].astype(str)))
+    industries = [ALL] + _offered_industries(industries, set(counts["industry"].astype(str)))
     counts["month"] = counts["month"].astype(str)
     counts["service"] = counts["service"].astype(str)
     counts["industry"] = counts["industry"].astype(str)

@@ -32,8 +32,9 @@ def rfm_demo(shipments=None, as_of=None):
     """Dropdowns of the reference (mean/median) and window, a bins slider; RFM heatmap.
 
     The readout counts the 重要价值客户 (R, F and M all above the reference,
-    :func:`coursekit.rfm_segment`), their share of the window's revenue, and
-    the customers with the top score in all three letters (e.g. "555").
+    :func:`coursekit.rfm_segment`) and the customers with the top score in all
+    three letters (e.g. "555"). It leaves out their share of revenue: u08b's
+    exercise 2 asks for that share under the median reference.
 
     Parameters
     ----------
@@ -74,12 +75,10 @@ def rfm_demo(shipments=None, as_of=None):
     def readout(reference, window, bins):
         seg = segmented(reference, window, bins)
         best = seg["segment"] == "重要价值客户"
-        money = seg["monetary"].sum()
-        share = seg.loc[best, "monetary"].sum() / money if money > 0 else 0.0
         top = ((seg["r_score"] == bins) & (seg["f_score"] == bins) & (seg["m_score"] == bins)).sum()
+        # No revenue share here: the u08b exercise before the demo asks for it.
         return (f"参照值：{reference_name[reference]}；频度和金额按{window_name[window]}计算\n"
-                f"重要价值客户 {int(best.sum())} 家（占 {len(seg)} 家的 {best.mean():.1%}），"
-                f"贡献这段时间收入的 {share:.1%}\n"
+                f"重要价值客户 {int(best.sum())} 家（占 {len(seg)} 家的 {best.mean():.1%}）\n"
                 f"R、F、M 都拿到最高分（{bins} 分）的客户：{int(top)} 家")
 
     def draw(reference, window, bins):
