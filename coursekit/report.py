@@ -16,6 +16,7 @@ nothing uses it in turn.
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import io
 import warnings
@@ -338,7 +339,7 @@ def _share(part, whole) -> str:
     return f"{part / whole:.1%}" if whole else "—"
 
 
-def own_report(shipments, complaints=None, *, as_of, company="本公司") -> Report:
+def own_report(shipments, complaints=None, *, as_of, company="本公司", holidays=None) -> Report:
     """Run every unit analysis the tables allow and collect a short Chinese report.
 
     Parameters
@@ -359,6 +360,9 @@ def own_report(shipments, complaints=None, *, as_of, company="本公司") -> Rep
         ``as_of = shipments["order_date"].max()``.
     company : str
         The company's name for the title.
+    holidays : list of dates, optional
+        Public holidays (国庆, 春节 …) skipped when counting the 7 working days
+        of the complaint deadline, as in :func:`coursekit.complaint_kpis`.
 
     Returns
     -------
@@ -396,6 +400,7 @@ def own_report(shipments, complaints=None, *, as_of, company="本公司") -> Rep
     builders = {"abc": _abc, "rfm": _rfm, "lifecycle": _lifecycle, "value": _value,
                 "service": _service, "complaints": _complaints,
                 "complaint_pareto": _complaint_pareto}
+    builders["complaints"] = functools.partial(_complaints, holidays=holidays)
     for analysis in ANALYSES:
         if possible[analysis.key]:
             section = builders[analysis.key](shipments, complaints, stamp)
@@ -532,8 +537,8 @@ def _service(ships, complaints, as_of) -> Section:
         tables, ax.figure)
 
 
-def _complaints(ships, complaints, as_of) -> Section:
-    kpis = complaint_kpis(complaints, ships)
+def _complaints(ships, complaints, as_of, holidays=None) -> Section:
+    kpis = complaint_kpis(complaints, ships, holidays=holidays)
     row = kpis.iloc[0]
     sentences = [f"每万票运单有 {row['complaints_per_10k']:.1f} 条投诉，一次解决率 "
                  f"{row['first_contact_resolution_rate']:.1%}，按期办结率 {row['within_deadline_rate']:.1%}。"]

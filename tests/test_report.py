@@ -240,3 +240,14 @@ def test_own_data_with_a_teachers_complaints(review_folder, tmp_path, monkeypatc
     overview = space["result"].sections[0].tables[0][1]["value"]
     assert overview["投诉数"] == "40"
     assert {"complaints", "complaint_pareto"} <= {s.key for s in space["result"].sections}
+
+
+def test_review_own_report_passes_holidays_to_the_complaint_deadline(review):
+    ships, complaints = review
+    holidays = pd.date_range("2024-01-01", "2025-12-31", freq="D")[::3]  # many days off
+    plain = report.own_report(ships, complaints, as_of="2025-12-31")
+    off = report.own_report(ships, complaints, as_of="2025-12-31", holidays=list(holidays))
+    within = [next(s for s in r.sections if s.key == "complaints").tables[0][1]["within_deadline_rate"].iloc[0]
+              for r in (plain, off)]
+    expected = ck.complaint_kpis(complaints, ships, holidays=list(holidays))["within_deadline_rate"].iloc[0]
+    assert within[1] == pytest.approx(expected) and within[1] > within[0]
