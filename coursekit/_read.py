@@ -486,6 +486,23 @@ def _match_headers(headers: list, schema: pd.DataFrame, columns: dict | None, ki
     return matches, problems
 
 
+def _overrides(headers: list, matches: dict, targets: dict) -> dict:
+    """{position: note} for columns= entries that take a column another header matched by itself.
+
+    Swapping 运费 and 成本 in columns= turns every profit around; saying so
+    lets the teacher see it in match_columns (and in ``table.attrs["notes"]``).
+    """
+    notes = {}
+    for position, (column, how) in matches.items():
+        if how != "columns":
+            continue
+        others = [headers[p] for p, h in enumerate(headers) if p != position and h
+                  and any(c == column for _, _, c in targets.get(_norm(h), []))]
+        if others:
+            notes[position] = f"（覆盖了自动对上的 {'、'.join(others)}）"
+    return notes
+
+
 def _problem(row, header, column, value, text) -> dict:
     shown = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
     return {"row": row, "header": str(header), "column": str(column), "value": shown[:40],
@@ -845,6 +862,7 @@ def match_columns(source, kind=None, columns=None, *, sheet=None) -> pd.DataFram
     scales = _unit_scales(opened.headers, matches, specs, problems)
     if problems:
         _raise(opened.name, problems, len(problems))
+    overrides = _overrides(opened.headers, matches, _targets(schema))
     labels = dict(zip(schema["column"], schema["label"]))
     rows = []
     for position, header in enumerate(opened.headers):
@@ -852,7 +870,7 @@ def match_columns(source, kind=None, columns=None, *, sheet=None) -> pd.DataFram
         factor, unit = scales.get(position, (1.0, ""))
         converted = f"（{unit}→{specs[column].unit}，×{factor:g}）" if unit else ""
         rows.append({"header": header, "column": column, "column_label": labels.get(column, ""),
-                     "how": _HOW[how] + converted})
+                     "how": _HOW[how] + converted + overrides.get(position, "")})
     return pd.DataFrame(rows, columns=["header", "column", "column_label", "how"])
 
 
@@ -1010,10 +1028,12 @@ def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None) -
     if problems:
         _raise(opened.name, problems + notes, total)
     table = pd.DataFrame(out)
-    table.attrs["notes"] = [f"第 {n['row']} 行{n['problem']}（{n['value']}）" for n in notes] + \
-        [f"{opened.headers[p]}：单位 {u} 已换算成 {specs[matches[p][0]].unit}（× {f:g}）"
-         for p, (f, u) in scales.items()]
-    _warn_units(opened.name, table.attrs["notes"][len(notes):])
+    units = [f"{opened.headers[p]}：单位 {u} 已换算成 {specs[matches[p][0]].unit}（× {f:g}）"
+             for p, (f, u) in scales.items()]
+    table.attrs["notes"] = [f"第 {n['row']} 行{n['problem']}（{n['value']}）" for n in notes] + units + \
+        [f"{opened.headers[p]} → {matches[p][0]}：columns= 指定{note}"
+         for p, note in _overrides(opened.headers, matches, _targets(schema)).items()]
+    _warn_units(opened.name, units)
     return table
 
 

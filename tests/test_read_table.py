@@ -671,3 +671,15 @@ def test_review_the_hint_for_a_weight_is_not_about_currency():
     texts = _problem_texts(lambda: read_table(pd.DataFrame({"客户编码": ["a"], "重量": ["12.5kg"],
                                                             "运费": ["十元"]}), "shipments"))
     assert "¥" not in texts[0] and "表头的括号" in texts[0] and "¥" in texts[1]
+
+
+def test_review_columns_overriding_an_automatic_match_is_said(review):
+    swapped = {"运费(元)": "cost", "成本": "revenue"}
+    how = match_columns(review / "ships_nosign_gbk.csv", "shipments", columns=swapped)
+    how = how.set_index("header")["how"]
+    assert how["运费(元)"] == "columns= 指定（覆盖了自动对上的 成本）"
+    assert how["成本"] == "columns= 指定（覆盖了自动对上的 运费(元)）"
+    table = read_table(review / "ships_nosign_gbk.csv", "shipments", columns=swapped)
+    assert sum("覆盖了自动对上的" in note for note in table.attrs["notes"]) == 2
+    plain = match_columns(review / "ships_few_utf8bom.csv", "shipments", columns=FEW)
+    assert plain["how"].tolist() == ["columns= 指定"] * 3
