@@ -683,3 +683,18 @@ def test_review_columns_overriding_an_automatic_match_is_said(review):
     assert sum("覆盖了自动对上的" in note for note in table.attrs["notes"]) == 2
     plain = match_columns(review / "ships_few_utf8bom.csv", "shipments", columns=FEW)
     assert plain["how"].tolist() == ["columns= 指定"] * 3
+
+
+@pytest.mark.parametrize("written, stamp", [
+    ("2025/3/5 下午 2:30", "2025-03-05 14:30"), ("2025/3/5 上午 9:05", "2025-03-05 09:05"),
+    ("2025/3/5 上午 12:10", "2025-03-05 00:10"), ("2025-03-05 2:30 PM", "2025-03-05 14:30"),
+    ("20250305143000", "2025-03-05 14:30"), ("2025年3月5日 下午3:00", "2025-03-05 15:00")])
+def test_review_times_with_am_pm_and_run_together(written, stamp):
+    table = read_table(pd.DataFrame({"投诉编号": ["T1"], "受理时间": [written]}), "complaints")
+    assert table["received_at"].tolist() == [pd.Timestamp(stamp)]
+
+
+@pytest.mark.parametrize("written", ["2025/3/5 下午 14:30", "2025/3/5 上午 13:00", "202503051430000"])
+def test_review_impossible_am_pm_times_are_problems(written):
+    with pytest.raises(ReadTableError, match="不是日期"):
+        read_table(pd.DataFrame({"投诉编号": ["T1"], "受理时间": [written]}), "complaints")
