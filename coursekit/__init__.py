@@ -33,8 +33,8 @@ payment terms), ``segments`` (unit 8's tiers and service plan), ``forms``
 from .classify import (abc_classify, big_customers, customer_status, pareto_summary, rfm_score,
                        rfm_segment, rfm_table, value_pyramid)
 from .complaints import complaint_kpis, complaint_pareto
-from .data import (ReadTableError, describe_dataset, list_datasets, load_dataset, match_columns,
-                   read_table)
+from .data import (SYNONYMS, ReadTableError, describe_dataset, list_datasets, load_dataset,
+                   match_columns, preview_file, read_table)
 from .labels import zh
 from .negotiation import breakeven_volume, chargeable_weight, quote
 from .prospecting import channel_summary, first_year_margin, funnel
@@ -47,8 +47,8 @@ from .value import (clv, customer_profitability, delivered_value, historical_clv
                     retention_projection, word_of_mouth)
 
 __all__ = [
-    "load_dataset", "list_datasets", "describe_dataset", "read_table", "match_columns",
-    "ReadTableError", "zh",
+    "load_dataset", "list_datasets", "describe_dataset", "read_table", "match_columns", "preview_file",
+    "ReadTableError", "SYNONYMS", "zh",
     "abc_classify", "pareto_summary", "rfm_table", "rfm_score", "rfm_segment", "value_pyramid",
     "big_customers", "customer_status",
     "delivered_value", "customer_profitability", "clv", "historical_clv", "retention_projection",

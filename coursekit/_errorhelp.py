@@ -64,6 +64,9 @@ _EXPLANATIONS = [
      "引号没有配对：每段文字都要用一对英文引号括起来。"),
     ("SyntaxError", r"was never closed|unmatched|does not match",
      "括号没有配对：数一数左括号和右括号是不是一样多。"),
+    ("SyntaxError", r"unicodeescape",
+     "Windows 路径里的反斜杠 \\ 在 Python 的文字里有特殊含义：在引号前加 r，写成 r\"C:\\Users\\运单.csv\"，"
+     "或者把 \\ 都换成 /（\"C:/Users/运单.csv\"）。"),
     ("SyntaxError", None, "这一行不是合法的 Python 代码：看报错里 ^ 指向的位置，检查标点和括号。"),
 ]
 

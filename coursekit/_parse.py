@@ -6,7 +6,8 @@ accepts, and the other way round.
 
 Dates in text: ``2025-01-05``, ``2025/1/5``, ``2025.1.5``, ``2025年1月5日``,
 ``20250105``, each optionally followed by a time ``14:30`` or ``14:30:05``
-(also ``14时30分``). Day-first or month-first forms such as ``5/1/2025`` are
+(also ``14时30分``, ``下午 2:30`` and ``2:30 PM`` as Excel on a Chinese
+Windows writes them), and ``20250105143000`` (date and time run together). Day-first or month-first forms such as ``5/1/2025`` are
 not accepted, because 5/1 could be May 1st or January 5th.
 
 Dates as numbers (only where the column is known to hold dates, as in
@@ -31,9 +32,10 @@ LOCAL_TIMEZONE = "Asia/Shanghai"
 _FAST_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S")
 _DATE = re.compile(
     r"^\s*(?P<year>\d{4})\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?"
-    r"(?:(?:\s+|T|\s*日\s*)(?P<hour>\d{1,2})\s*[:：时]\s*(?P<minute>\d{1,2})\s*分?"
-    r"(?:\s*[:：]?\s*(?P<second>\d{1,2})(?:\.\d+)?\s*秒?)?)?\s*$")
-_COMPACT = re.compile(r"^\s*(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})\s*$")
+    r"(?:(?:\s+|T|\s*日\s*)(?P<half>上午|下午|晚上)?\s*(?P<hour>\d{1,2})\s*[:：时]\s*(?P<minute>\d{1,2})\s*分?"
+    r"(?:\s*[:：]?\s*(?P<second>\d{1,2})(?:\.\d+)?\s*秒?)?(?:\s*(?P<ampm>[AaPp][Mm]))?)?\s*$")
+_COMPACT = re.compile(r"^\s*(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})"
+                      r"(?:(?P<hour>\d{2})(?P<minute>\d{2})(?P<second>\d{2})?)?\s*$")
 _ZONED = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[+-]\d{2}:?\d{2}|Z|UTC|GMT)\s*$",
                     re.IGNORECASE)
 EXCEL_ORIGIN = pd.Timestamp("1899-12-30")
@@ -51,15 +53,30 @@ _GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
 
 def _from_parts(parts: pd.DataFrame) -> pd.Series:
     """Build timestamps from year/month/day[/hour/minute/second] text parts; NaT if impossible."""
-    numbers = parts.apply(pd.to_numeric, errors="coerce")
+    numbers = parts.drop(columns=["half", "ampm"], errors="ignore").apply(pd.to_numeric, errors="coerce")
     for unit in ("hour", "minute", "second"):
         if unit not in numbers:
             numbers[unit] = 0
         numbers[unit] = numbers[unit].fillna(0)
     ok = (numbers["hour"] < 24) & (numbers["minute"] < 60) & (numbers["second"] < 60)
+    half = _afternoon(parts)  # 下午 2:30 / 2:30 PM is 14:30; 上午 12:10 / 12:10 AM is 00:10
+    if half is not None:
+        ok &= ~half.notna() | numbers["hour"].between(1, 12)
+        numbers.loc[half.eq(True) & (numbers["hour"] < 12), "hour"] += 12
+        numbers.loc[half.eq(False) & (numbers["hour"] == 12), "hour"] = 0
     stamps = pd.to_datetime(numbers[["year", "month", "day", "hour", "minute", "second"]],
                             errors="coerce")
     return stamps.where(ok)
+
+
+def _afternoon(parts: pd.DataFrame):
+    """True (下午, 晚上, PM), False (上午, AM) or NaN per row; None when no row says which."""
+    words = [parts[c] for c in ("half", "ampm") if c in parts]
+    if not words or all(w.isna().all() for w in words):
+        return None
+    said = words[0].copy() if len(words) == 1 else words[0].fillna(words[1])
+    return said.map(lambda w: np.nan if not isinstance(w, str) else w in ("下午", "晚上") or
+                    w.lower() == "pm")
 
 
 def parse_date_text(values: pd.Series):
@@ -143,11 +160,16 @@ def number_date_hint(values: pd.Series) -> tuple[str, str]:
 
 def _one_amount(text: str) -> float:
     """One amount written as text; NaN when it is not a number."""
-    s = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    s = unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace("−", "-")
     negative = s.startswith("(") and s.endswith(")")
     if negative:
         s = s[1:-1]
+    elif s.startswith("-") and _CURRENCY.match(s[1:]):  # -￥1,234.00, a zh-CN currency format
+        negative, s = True, s[1:]
+    signed = _CURRENCY.match(s) is not None
     s = _CURRENCY.sub("", s).strip()
+    if signed and s == "-":  # Excel's 会计专用 format writes zero as ' ￥ -   '
+        return 0.0
     scale = 1.0
     if s.endswith("万"):
         s, scale = s[:-1], 10_000.0

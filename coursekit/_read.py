@@ -21,10 +21,12 @@ import codecs
 import csv
 import datetime as dt
 import difflib
+import itertools
 import operator
 import os
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -34,10 +36,11 @@ import pandas as pd
 
 from ._parse import (LOCAL_TIMEZONE, half_width, id_to_text, parse_amount_text,
                      parse_date_numbers, parse_date_text, parse_zoned_text)
+from ._units import scale_for
 from ._validate import MAX_MAGNITUDE, bilingual, fail, require_frame
 from .data import _entry
 
-__all__ = ["read_table", "match_columns", "ReadTableError", "SYNONYMS"]
+__all__ = ["read_table", "match_columns", "preview_file", "ReadTableError", "SYNONYMS"]
 
 SYNONYMS = {
     "customer_id": ["客户编号", "客户ID", "客户代码", "客户号", "客户编码", "客户代号", "客户账号",
@@ -68,11 +71,13 @@ SYNONYMS = {
     "intake_channel": ["投诉渠道", "渠道", "来源"],
     "category": ["投诉类别", "投诉类型", "类别", "问题类型"],
     "severity": ["严重程度", "级别", "等级"],
-    "first_response_at": ["首次响应时间", "响应时间", "首次回复时间"],
-    "resolved_at": ["完结时间", "处理完结时间", "结案时间", "解决时间", "关闭时间"],
+    "first_response_at": ["首次响应时间", "响应时间", "首次回复时间", "首次回复", "首次联系时间"],
+    "resolved_at": ["完结时间", "处理完结时间", "结案时间", "解决时间", "关闭时间", "办结时间", "办结日期",
+                    "结案日期", "处理完成时间", "完成时间"],
     "first_contact_resolved": ["一次解决", "是否一次解决", "首次解决"],
     "compensation": ["赔偿金额", "赔偿", "赔付金额", "赔款"],
-    "satisfied": ["处理后满意", "是否满意", "满意", "客户满意"],
+    "satisfied": ["处理后满意", "是否满意", "满意", "客户满意", "客户是否满意", "满意度", "客户满意度",
+                  "回访满意"],
     "name": ["客户名称", "公司名称", "名称", "单位名称"],
     "industry": ["行业", "所属行业"],
     "city": ["城市", "所在城市"],
@@ -89,7 +94,8 @@ _HOW = {"columns": "columns= 指定", "english": "英文列名", "label": "中�
         "zh": "字典说明", "synonym": "常用叫法", None: "没有对上（不读）"}
 _TRUE = {"true", "1", "1.0", "是", "y", "yes", "对", "√", "✓", "有", "t"}
 _FALSE = {"false", "0", "0.0", "否", "n", "no", "错", "×", "✗", "无", "f"}
-_TOTALS = ("合计", "总计", "小计", "总额", "汇总")
+_TOTAL = re.compile(r"^(本页|本月|本期|本年|全部|总|累计)?(合计|总计|小计|总额|汇总)(?![\u4e00-\u9fff]{2})")
+_FOOTER = re.compile(r"制表|审核|复核|审批|经办|签字|签名|打印|负责人|财务主管|^注[:：]|^说明[:：]")
 # yes/no words the C reader may turn into bool by itself (no digits: 1/0 could be a count)
 _C_TRUE = ["是", "对", "Y", "y", "Yes", "yes", "TRUE", "True", "true", "√"]
 _C_FALSE = ["否", "错", "N", "n", "No", "no", "FALSE", "False", "false", "×"]
@@ -178,38 +184,128 @@ def _open_source(source, targets: dict, sheet) -> _Source:
         frame = source.reset_index(drop=True)
         return _Source("传入的表（DataFrame）", [_header_text(h) for h in frame.columns], 2,
                        lambda positions, _: frame.iloc[:, positions].set_axis(positions, axis=1))
+    path = _checked_path(source)
+    container = _container_of(path)
+    if container == "xlsx":
+        return _open_excel(path, targets, sheet)
+    return _open_csv(path, targets)
+
+
+_SUFFIXES = (".csv", ".txt", ".tsv", ".xls", ".xlsx", ".xlsm")
+
+
+def _checked_path(source) -> Path:
+    """The path of an existing, readable file, or a bilingual error that says what to do."""
     if not isinstance(source, (str, os.PathLike)):
         fail(f"参数 source 应该是文件路径（例如 'data/运单.csv'）或 DataFrame，现在是 {type(source).__name__}。",
              f"Argument source must be a file path (e.g. 'data/waybills.csv') or a DataFrame, "
              f"got {type(source).__name__}.", TypeError)
-    path = Path(source)
+    text = os.fspath(source)
+    if isinstance(text, str) and len(text) > 1 and text[0] == text[-1] and text[0] in "\"'":
+        fail(f"路径 {text} 的两头带着引号。从资源管理器复制路径时会带上引号，请把两头的引号去掉。",
+             f"The path {text} starts and ends with quotes (copied from Explorer); remove them.",
+             FileNotFoundError)
+    path = Path(text)
+    if path.name.startswith("~$"):
+        real = path.name[2:]
+        fail(f"{path.name} 是 Excel/WPS 打开文件时临时生成的锁文件，不是数据。请读真正的文件"
+             f"（文件名不带 ~$，大概是 {real}），并先在 Excel/WPS 里关闭它。",
+             f"{path.name} is the lock file Excel or WPS writes while a workbook is open, not data. "
+             f"Read the real file (without ~$, probably {real}) and close it in Excel/WPS first.",
+             FileNotFoundError)
+    if path.is_dir():
+        fail(f"{path} 是一个文件夹，不是文件。请在路径最后写上文件名，例如 {path / '运单.csv'}。",
+             f"{path} is a folder, not a file. Add the file name at the end of the path.",
+             IsADirectoryError)
     if not path.is_file():
-        fail(f"找不到文件 {path}。请检查路径和文件名。",
-             f"File {path} does not exist. Check the path and the file name.", FileNotFoundError)
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _open_excel(path, targets, sheet)
-    if suffix == ".xls":
-        fail(f"{path.name} 是旧版 Excel（.xls）。请在 Excel 或 WPS 里另存为 .xlsx 或 CSV 再读。",
-             f"{path.name} is an old Excel file (.xls). Save it as .xlsx or CSV in Excel or WPS "
-             "first.")
-    if suffix not in (".csv", ".txt", ".tsv"):
+        fail(f"找不到文件 {path}。请检查路径和文件名（包括扩展名 .csv / .xlsx）。",
+             f"File {path} does not exist. Check the path and the file name (with .csv / .xlsx).",
+             FileNotFoundError)
+    if path.suffix.lower() not in _SUFFIXES:
         fail(f"{path.name} 不是 CSV 或 Excel（.xlsx）文件，read_table 读不了。",
              f"{path.name} is neither a CSV nor an Excel (.xlsx) file; read_table cannot read it.")
-    return _open_csv(path, targets)
+    return path
+
+
+def _first_bytes(path: Path, size: int) -> bytes:
+    """The start of a file; a file held open by Excel on Windows gets a message that says so."""
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(size)
+    except PermissionError:
+        _locked(path)
+
+
+def _locked(path: Path):
+    fail(f"没有权限打开 {path.name}：文件可能正在被 Excel 或 WPS 打开。请先在 Excel/WPS 里关闭它，再运行这一格。",
+         f"Permission denied for {path.name}: the file may be open in Excel or WPS. Close it there "
+         "and run the cell again.", PermissionError)
+
+
+def _container_of(path: Path) -> str:
+    """What the bytes are, whatever the name says: 'xlsx' or 'text'; old .xls and HTML are refused."""
+    head = _first_bytes(path, 512)
+    if head.startswith(b"PK"):
+        return "xlsx"
+    if head.startswith(bytes.fromhex("D0CF11E0")):  # OLE2, the container of old .xls
+        fail(f"{path.name} 是旧版 Excel（.xls）。请在 Excel 或 WPS 里另存为 .xlsx 或 CSV 再读。",
+             f"{path.name} is an old Excel file (.xls). Save it as .xlsx or CSV in Excel or WPS first.")
+    start = head.lstrip(codecs.BOM_UTF8).lstrip().lower()
+    if start.startswith((b"<html", b"<!doctype", b"<table", b"<?xml", b"<meta", b"<head")):
+        fail(f"{path.name} 名字像 Excel，内容其实是网页（HTML）表格，很多系统的“导出Excel”按钮就是这样写的。"
+             "请用 Excel 或 WPS 打开它，另存为 .xlsx 或 CSV 再读。",
+             f"{path.name} looks like Excel by its name but holds a web page (HTML) table. Open it in "
+             "Excel or WPS and save it as .xlsx or CSV first.")
+    return "text"
+
+
+def preview_file(source, lines: int = 4) -> str:
+    """The first lines of a file as a person sees them, whatever its encoding or format.
+
+    A CSV (UTF-8, UTF-8 with BOM or GBK) gives its first ``lines`` lines as
+    written; an Excel file gives its first rows with the cells separated by
+    " | ". Use it to look at a file before reading it with :func:`read_table`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.csv").write_bytes("客户代码,金额\\n1001,5\\n".encode("gbk"))
+    >>> print(preview_file(folder / "a.csv"))
+    客户代码,金额
+    1001,5
+    """
+    path = _checked_path(source)
+    if _container_of(path) == "xlsx":
+        try:
+            grid = pd.read_excel(path, header=None, nrows=lines, dtype=object)
+        except (ValueError, KeyError, OSError) as error:
+            _excel_failed(path, error)
+        return "\n".join(" | ".join("" if pd.isna(v) else str(v) for v in row)
+                         for row in grid.itertuples(index=False))
+    head = _first_bytes(path, _SNIFF_BYTES)
+    return "\n".join(head.decode(_encoding_of(head), errors="replace").splitlines()[:lines])
+
+
+def _excel_failed(path: Path, error: Exception):
+    if isinstance(error, PermissionError):
+        _locked(path)
+    fail(f"{path.name} 无法按 Excel 读取（{type(error).__name__}: {error}）。请在 Excel 或 WPS 里打开它，"
+         "另存为 .xlsx 或 CSV 再读。",
+         f"{path.name} cannot be read as an Excel file ({type(error).__name__}: {error}). Open it "
+         "in Excel or WPS and save it as .xlsx or CSV.")
 
 
 def _open_csv(path: Path, targets: dict) -> _Source:
-    with open(path, "rb") as stream:
-        head = stream.read(_SNIFF_BYTES)
+    head = _first_bytes(path, _SNIFF_BYTES)
     if not head.strip():
         fail(f"文件 {path.name} 是空的。", f"The file {path.name} is empty.")
     encoding = _encoding_of(head)
     lines = head.decode(encoding, errors="replace").splitlines()
     if len(head) == _SNIFF_BYTES:
         lines = lines[:-1]  # the last line may be cut in the middle
-    first = lines[0] if lines else ""
-    delimiter = "\t" if path.suffix.lower() == ".tsv" or first.count("\t") > first.count(",") else ","
+    sample = "\n".join(lines[:_HEADER_ROWS])
+    delimiter = "\t" if path.suffix.lower() == ".tsv" or sample.count("\t") > sample.count(",") else ","
     parsed = list(csv.reader(lines[:_HEADER_ROWS], delimiter=delimiter))
     skip = _pick_header(parsed, targets)
     headers = [h.strip() for h in parsed[skip]] if skip < len(parsed) else []
@@ -226,6 +322,8 @@ def _open_csv(path: Path, targets: dict) -> _Source:
                 return pd.read_csv(path, encoding=encoding, **options)
             except UnicodeDecodeError:  # plain ASCII at the start, GBK further down
                 return pd.read_csv(path, encoding="gb18030", **options)
+        except PermissionError:
+            _locked(path)
         except (pd.errors.ParserError, ValueError) as error:
             fail(f"{path.name} 无法按 CSV 读取：有的行比表头的 {len(headers)} 列多（{error}）。"
                  "请在 Excel/WPS 里检查多出来的逗号。",
@@ -238,9 +336,14 @@ def _open_csv(path: Path, targets: dict) -> _Source:
 def _open_excel(path: Path, targets: dict, sheet) -> _Source:
     try:
         book = pd.read_excel(path, sheet_name=sheet, header=None, dtype=object)
-    except (ValueError, KeyError, OSError, IndexError) as error:
-        fail(f"{path.name} 无法按 Excel 读取（{type(error).__name__}: {error}）。",
-             f"{path.name} cannot be read as an Excel file ({type(error).__name__}: {error}).")
+    except (ValueError, KeyError, IndexError) as error:
+        if sheet is not None and "not found" in str(error):
+            names = pd.ExcelFile(path).sheet_names
+            fail(f"{path.name} 里没有叫 {sheet!r} 的工作表；有的工作表是：{'、'.join(names)}。",
+                 f"{path.name} has no sheet {sheet!r}; its sheets are: {', '.join(names)}.")
+        _excel_failed(path, error)
+    except OSError as error:
+        _excel_failed(path, error)
     if isinstance(book, dict):  # no sheet named: the sheet whose header matches best
         def score(grid):
             rows = grid.head(_HEADER_ROWS).itertuples(index=False)
@@ -307,6 +410,14 @@ def _targets(schema: pd.DataFrame) -> dict:
     return found
 
 
+def _header_targets(schema: pd.DataFrame, columns: dict | None) -> dict:
+    """What a header row is recognised by: the course's names and the keys of ``columns=``."""
+    targets = dict(_targets(schema))
+    for header in columns or {}:
+        targets.setdefault(_norm(header), [])
+    return targets
+
+
 def _match_headers(headers: list, schema: pd.DataFrame, columns: dict | None, kind: str):
     """Pair headers with course columns: (matches {position: (column, how)}, problems)."""
     targets = _targets(schema)
@@ -352,6 +463,8 @@ def _match_headers(headers: list, schema: pd.DataFrame, columns: dict | None, ki
     for column, options in candidates.items():
         options.sort()
         top = [o for o in options if o[0] == options[0][0]]
+        if len(top) > 1 and len({headers[o[1]] for o in top}) == 1:
+            continue  # the same header twice: the repeated-header problem below says to rename
         if len(top) > 1:
             listed = "、".join(f"'{headers[o[1]]}'" for o in top)
             problems.append(_problem(None, listed, column, "",
@@ -361,13 +474,33 @@ def _match_headers(headers: list, schema: pd.DataFrame, columns: dict | None, ki
     repeated = {h for h in headers if h and headers.count(h) > 1}
     for header in sorted(repeated):
         positions = [i for i, h in enumerate(headers) if h == header]
-        if any(p in matches for p in positions):
-            problems.append(_problem(None, header, "", "", f"文件里有 {len(positions)} 列都叫 '{header}'，请改名"))
+        if any(p in matches for p in positions) or targets.get(_norm(header)):
+            problems.append(_problem(None, header, "", "",
+                                     f"文件里有 {len(positions)} 列都叫 '{header}'，columns= 分不出是哪一列："
+                                     "请在 Excel/WPS 里把其中一列的表头改个名字（例如加上 2），或删掉多余的一列"))
     if not matches and not problems:
         problems.append(_problem(None, "、".join(headers[:10]), "", "",
                                  f"没有一个表头能对上 {kind} 表的列（{', '.join(course[:8])} …），"
-                                 "请用 columns= 指定，例如 columns={'客户': 'customer_id'}"))
+                                 "请用 columns= 指定，例如 columns={'客户': 'customer_id'}"
+                                 "（表头上面有标题行也没关系：程序会找含有这些表头名的那一行）"))
     return matches, problems
+
+
+def _overrides(headers: list, matches: dict, targets: dict) -> dict:
+    """{position: note} for columns= entries that take a column another header matched by itself.
+
+    Swapping 运费 and 成本 in columns= turns every profit around; saying so
+    lets the teacher see it in match_columns (and in ``table.attrs["notes"]``).
+    """
+    notes = {}
+    for position, (column, how) in matches.items():
+        if how != "columns":
+            continue
+        others = [headers[p] for p, h in enumerate(headers) if p != position and h
+                  and any(c == column for _, _, c in targets.get(_norm(h), []))]
+        if others:
+            notes[position] = f"（覆盖了自动对上的 {'、'.join(others)}）"
+    return notes
 
 
 def _problem(row, header, column, value, text) -> dict:
@@ -446,7 +579,9 @@ def _convert(cells: _Column, spec):
         if dtype == "int":
             bad |= ~np.isnan(numbers) & (numbers % 1 != 0)
             return pd.Series(numbers), bad, "不是整数"
-        return pd.Series(numbers), bad, "不是数字（可以带千位分隔符、¥ 或 元）"
+        money = str(getattr(spec, "unit", "")) in ("元", "万元")
+        return pd.Series(numbers), bad, ("不是数字（可以带千位分隔符、¥ 或 元）" if money else
+                                         "不是数字（可以带千位分隔符；单位请写在表头的括号里，例如 重量（吨））")
     if dtype == "bool":
         flags = _as_flags(cells)
         return flags, flags.isna().to_numpy() & ~cells.blank, \
@@ -472,7 +607,12 @@ def _plain_text(value, is_id: bool):
     if not isinstance(value, str):
         return id_to_text(value)
     text = value.strip()
+    if is_id and _DOT_ZERO.match(text):  # '1001.0' written by another tool: the id 1001
+        return text.split(".")[0]
     return half_width(text) if is_id and not text.isascii() else text
+
+
+_DOT_ZERO = re.compile(r"^\d+\.0+$")
 
 
 def _as_text(cells: _Column, is_id: bool) -> pd.Series:
@@ -486,7 +626,7 @@ def _as_text(cells: _Column, is_id: bool) -> pd.Series:
     all_text = all(map(str.__instancecheck__, cells.uniques))  # isinstance(u, str) for each
     clean = all_text and not any(map(operator.is_not, cells.stripped, cells.uniques))
     if clean and is_id:
-        clean = all(map(str.isascii, cells.stripped))
+        clean = all(map(str.isascii, cells.stripped)) and not any(map(_DOT_ZERO.match, cells.stripped))
     if clean and cells.values.dtype == "str" and not cells.spaces:
         return cells.values  # nothing to clean: no copy of a million strings
     cleaned = np.array([_plain_text(u, is_id) for u in cells.uniques], dtype=object)
@@ -575,6 +715,10 @@ def _dates_of_cells(cells: pd.Series) -> pd.Series:
 # ---------------------------------------------------------------------------
 
 def _schema_of(kind):
+    if kind is None:  # a default, so that forgetting it gets this message, not Python's English one
+        fail("请写出这是哪一种表，例如 ck.read_table(path, \"shipments\")（运单）或 \"complaints\"（投诉）。",
+             "Say which course table the file is, e.g. ck.read_table(path, \"shipments\") or "
+             "\"complaints\".", TypeError)
     entry = _entry(kind)
     schema = entry.schema
     if "label" not in schema.columns:
@@ -595,32 +739,94 @@ def _check_columns_argument(columns):
     return columns
 
 
-def _rows_to_skip(columns: list, labels: list) -> np.ndarray:
-    """Rows that hold nothing in any matched column, and total lines (合计, 总计 …).
+def _cell_text(cells: "_Column", row: int):
+    if cells.codes is None or cells.codes[row] < 0:
+        return None
+    text = cells.stripped[cells.codes[row]]
+    return text if isinstance(text, str) else None
 
-    A total line leaves cells empty (no waybill number, no date), so only rows
-    with an empty cell are searched for the words, which keeps a million full
-    rows fast. The words are looked for in the matched columns and in
-    ``labels``, the file's first columns, where exports put them even when
-    those columns are not read (序号).
+
+def _is_total(text) -> bool:
+    """合计, 合　计, 合 计, 本页合计, 总计：… (spaces of any width are dropped first)."""
+    return isinstance(text, str) and bool(_TOTAL.match(re.sub(r"\s+", "", text)))
+
+
+def _rows_to_skip(columns: list, labels: list, required: list):
+    """(rows to leave out, {row: why}) for empty rows, total lines and footer lines.
+
+    A total line (合计, 总计, 本页合计 …) leaves cells empty (no waybill number,
+    no date), so only rows with an empty cell are searched for the words, which
+    keeps a million full rows fast. The words are looked for in the read
+    columns and in ``labels``, the file's first columns, where exports put
+    them even when those columns are not read (序号). A footer is a row at the
+    very end, after the data, that leaves a required column empty and either
+    holds a signature word (制表人, 审核 …) or fills at most two cells and at most a third
+    of the columns read (a short real row with a blank stays a problem).
     """
     empty = np.ones(len(columns[0].values), dtype=bool)
     gaps = np.zeros(len(empty), dtype=bool)
     for cells in columns:
         empty &= cells.blank
+    for cells in required:
         gaps |= cells.blank
-    total = np.zeros(len(empty), dtype=bool)
+    why = {}
     for row in np.flatnonzero(gaps & ~empty):
-        for cells in columns + labels:
-            if cells.codes is not None and cells.codes[row] >= 0:
-                text = cells.stripped[cells.codes[row]]
-                if isinstance(text, str) and text.startswith(_TOTALS):
-                    total[row] = True
-                    break
-    return empty | total
+        texts = [_cell_text(cells, row) for cells in columns + labels]
+        if any(_is_total(t) for t in texts):
+            why[int(row)] = "合计行"
+    for row in range(len(empty) - 1, -1, -1):  # footer lines: from the end up to the data
+        if empty[row] or row in why:
+            continue
+        if not gaps[row]:
+            break
+        texts = [t for t in (_cell_text(cells, row) for cells in columns + labels) if t]
+        filled = sum(1 for cells in columns if not cells.blank[row])
+        if not (any(_FOOTER.search(t) for t in texts) or filled <= min(2, len(columns) // 3)):
+            break
+        why[int(row)] = "表尾的签名或说明"
+    skip = empty.copy()
+    skip[list(why)] = True
+    return skip, why
 
 
-def match_columns(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
+def _looks_merged(cells: "_Column") -> bool:
+    """Blanks under a filled first cell, many of them: a report exported with merged cells."""
+    blank = cells.blank
+    return len(blank) > 2 and not blank[0] and blank.sum() >= max(2, 0.1 * len(blank))
+
+
+def _filled_down(cells: "_Column") -> "_Column":
+    """Each blank cell takes the value above it (what 取消合并 → 向下填充 does in Excel)."""
+    if cells.codes is None:
+        return _Column(cells.values.ffill())
+    index = np.where(cells.codes >= 0, np.arange(len(cells.codes)), 0)
+    codes = cells.codes[np.maximum.accumulate(index)]
+    return _Column(cells.values, codes, cells.uniques, cells.stripped, cells.spaces)
+
+
+def _check_fill_down(fill_down, headers: list, matches: dict) -> set:
+    """Positions of the columns named in ``fill_down`` (file headers or course column names)."""
+    if fill_down is None:
+        return set()
+    if isinstance(fill_down, str):
+        fill_down = [fill_down]
+    if not isinstance(fill_down, (list, tuple, set)) or not all(isinstance(n, str) for n in fill_down):
+        fail("参数 fill_down 应该是要向下填充的表头列表，例如 fill_down=['客户编码']。",
+             "Argument fill_down must be a list of headers to fill down, e.g. fill_down=['客户编码'].",
+             TypeError)
+    positions = set()
+    for name in fill_down:
+        found = [p for p, (column, _) in matches.items()
+                 if name in (column, headers[p]) or _norm(name) == _norm(headers[p])]
+        if not found:
+            fail(f"fill_down 里的 '{name}' 不是读入的列；读入的表头有：{'、'.join(headers[p] for p in matches)}。",
+                 f"'{name}' in fill_down is not a column that is read; the headers read are: "
+                 f"{', '.join(headers[p] for p in matches)}.")
+        positions.update(found)
+    return positions
+
+
+def match_columns(source, kind=None, columns=None, *, sheet=None) -> pd.DataFrame:
     """Show how the headers of a file pair with the course columns, before reading it.
 
     Parameters
@@ -650,20 +856,25 @@ def match_columns(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
     """
     schema = _schema_of(kind)
     columns = _check_columns_argument(columns)
-    opened = _open_source(source, _targets(schema), sheet)
+    opened = _open_source(source, _header_targets(schema, columns), sheet)
     matches, problems = _match_headers(opened.headers, schema, columns, kind)
+    specs = {row.column: row for row in schema.itertuples()}
+    scales = _unit_scales(opened.headers, matches, specs, problems)
     if problems:
         _raise(opened.name, problems, len(problems))
+    overrides = _overrides(opened.headers, matches, _targets(schema))
     labels = dict(zip(schema["column"], schema["label"]))
     rows = []
     for position, header in enumerate(opened.headers):
         column, how = matches.get(position, ("", None))
+        factor, unit = scales.get(position, (1.0, ""))
+        converted = f"（{unit}→{specs[column].unit}，×{factor:g}）" if unit else ""
         rows.append({"header": header, "column": column, "column_label": labels.get(column, ""),
-                     "how": _HOW[how]})
+                     "how": _HOW[how] + converted + overrides.get(position, "")})
     return pd.DataFrame(rows, columns=["header", "column", "column_label", "how"])
 
 
-def read_table(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
+def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None) -> pd.DataFrame:
     """Read a company's own export (CSV or Excel) as a course table with the course's types.
 
     What it does, in order:
@@ -672,20 +883,36 @@ def read_table(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
       GB18030 (what Excel on a Chinese Windows machine writes) are told apart
       from the bytes.
     * **Header row**: the row among the first 20 whose cells match the most
-      course columns (an export often starts with a title line).
+      course columns or keys of ``columns`` (an export often starts with a
+      title line; headers the course does not know are found through
+      ``columns=``, so no row number has to be given).
     * **Headers**: matched to the columns of ``kind`` in the data dictionary by
       English name (``customer_id``), Chinese header (客户编号), description and
       common names (客户ID, 客户代码, 下单日期, 日期, 金额, 运费 …, see
-      ``SYNONYMS``); units in brackets are ignored (金额（元）). ``columns`` says
+      ``SYNONYMS``). A unit in brackets is read: the dictionary's unit
+      (金额（元）, 重量（公斤）) changes nothing, 万元/千元 are multiplied into 元
+      and 吨/克 into 千克 (with a ``UserWarning`` and a line in
+      ``table.attrs["notes"]``), a foreign currency (美元, 港币 …) is a problem,
+      because no exchange rate is known. ``columns`` says
       it directly, ``{header in the file: course column}``, and wins. Headers
       that match nothing are not read; :func:`match_columns` shows the pairing.
-    * **Rows**: empty rows and total lines (a cell starting with 合计, 总计,
-      小计, 总额, 汇总) are left out.
+    * **Rows**: empty rows, total lines (a cell starting with 合计, 合　计,
+      本页合计, 总计, 小计, 总额, 汇总 in a row with an empty required cell) and
+      footer lines after the data (制表人、审核 …) are left out; each one left
+      out (not the empty rows) is listed in ``table.attrs["notes"]`` and, when
+      the file has problems, in the problem table as 已忽略.
+    * **Merged cells**: a column left blank under a filled cell (a report
+      exported "grouped by customer") is one problem that names the fix;
+      ``fill_down=['客户编码']`` fills each blank with the value above it.
+    * **Keys**: a repeated ``waybill_id`` (shipments) or ``complaint_id``
+      (complaints) is a problem, and so is an id in Excel's scientific
+      notation (1.23457E+15: the digits are lost).
     * **Values** become the dictionary's types:
 
       - ids and text: stripped, full-width letters and digits made half-width,
         numbers as whole-number text (ids typed partly as numbers in Excel, 1001
-        and 'K-1002', all become text: '1001', 'K-1002');
+        and 'K-1002', all become text: '1001', 'K-1002'; the text '1001.0'
+        becomes '1001' too);
       - amounts: '1,234.50', '¥1,234.50', '29.33元', '1.2万' (12,000),
         '(5.00)' (−5, accounting style), full-width digits;
       - dates: Excel date cells, '2025-01-05', '2025/1/5', '2025.1.5',
@@ -706,7 +933,12 @@ def read_table(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
     ----------
     source : str, path or DataFrame
         A .csv (also .txt/.tsv) or .xlsx file, or a table already read with
-        pandas (e.g. ``pd.read_excel(path, dtype=object)``).
+        pandas (e.g. ``pd.read_excel(path, dtype=object)``). The bytes decide
+        the format, not the name: an .xls that is really an xlsx or
+        tab-separated text is read; a real old .xls, an HTML page, Excel's lock
+        file (~$name.xlsx), a folder or a file held open by Excel on Windows
+        get a message that says what to do. On Windows write paths as
+        ``r"C:\\数据\\运单.csv"`` or with forward slashes.
     kind : str
         The course table it corresponds to: ``"shipments"``, ``"customers"``,
         ``"complaints"``, ``"leads"`` … (see ``ck.list_datasets()``).
@@ -715,6 +947,9 @@ def read_table(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
         recognised, e.g. ``{"结算金额": "revenue"}``.
     sheet : str or int, optional
         The Excel sheet; by default the sheet whose headers match best.
+    fill_down : str or list of str, optional
+        Headers (or course column names) whose blank cells take the value of
+        the cell above, for files exported with merged cells.
 
     Returns
     -------
@@ -742,41 +977,164 @@ def read_table(source, kind, columns=None, *, sheet=None) -> pd.DataFrame:
     """
     schema = _schema_of(kind)
     columns = _check_columns_argument(columns)
-    opened = _open_source(source, _targets(schema), sheet)
+    opened = _open_source(source, _header_targets(schema, columns), sheet)
     matches, problems = _match_headers(opened.headers, schema, columns, kind)
+    specs = {row.column: row for row in schema.itertuples()}
+    scales = _unit_scales(opened.headers, matches, specs, problems)
+    fill = _check_fill_down(fill_down, opened.headers, matches)
     order = schema["column"].tolist()
     positions = sorted(matches, key=lambda p: order.index(matches[p][0]))
-    specs = {row.column: row for row in schema.itertuples()}
     text = [p for p in positions if specs[matches[p][0]].dtype not in ("float", "int", "bool")]
-    first = [p for p in (0, 1) if p < len(opened.headers) and p not in positions]
-    out, total = {}, len(problems)
+    first = [p for p in range(4) if p < len(opened.headers) and p not in positions]
+    out, total, notes = {}, len(problems), []
     if positions:
         raw = opened.read(sorted(positions + first), text + first)
         cells = {p: _column(raw[p], distinct=specs[matches[p][0]].dtype == "string")
                  for p in positions}
-        labels = [_column(raw[p].astype(object)) for p in first]
+        labels = {p: _column(raw[p].astype(object)) for p in first}
         del raw  # from here on each column is freed once converted
-        keep = ~_rows_to_skip(list(cells.values()), labels)
+        required = [cells[p] for p in positions if specs[matches[p][0]].nullable is False]
+        skip, ignored = _rows_to_skip(list(cells.values()), list(labels.values()), required)
+        keep = ~skip
         rows = opened.first_row + np.flatnonzero(keep)
+        notes += [_problem(opened.first_row + r, "", "", _row_text(cells, labels, r),
+                           f"已忽略：{why}，不是数据") for r, why in sorted(ignored.items())]
         if not keep.any():
-            problems.append(_problem(None, "", "", "", "文件里除了表头没有数据行"))
+            problems.append(_problem(None, "", "", "", "文件里只有表头，没有数据行"))
             total += 1
         for position in positions:
             column, header = matches[position][0], opened.headers[position]
-            spec, kept = specs[column], cells.pop(position).rows(keep)
-            converted, bad, what = _convert(kept, spec)
-            found = [] if bad is None else [(i, what) for i in np.flatnonzero(bad)]
-            if spec.nullable is False and kept.blank.any():
-                found += [(i, "不能为空") for i in np.flatnonzero(kept.blank)]
+            kept = cells.pop(position).rows(keep)
+            if position in fill:
+                kept = _filled_down(kept)
+            merged = column != _KEYS.get(kind) and specs[column].dtype not in ("float", "int", "bool")
+            converted, found = _checked_column(kept, specs[column], header, merged)
             if found:
                 total += len(found)
-                for i, why in sorted(found)[:_MAX_LISTED]:
-                    problems.append(_problem(int(rows[i]), header, column, kept.values.iloc[i], why))
+                problems += [_problem(int(rows[i]) if i is not None else None, header, column,
+                                      kept.values.iloc[i] if i is not None else "", why)
+                             for i, why in found[:_MAX_LISTED]]
             elif not problems:  # once anything is wrong nothing is returned: no need to finish
-                out[column] = _final_dtype(converted, spec, kept.blank.any())
+                factor, unit = scales.get(position, (1.0, ""))
+                out[column] = _final_dtype(converted * factor if factor != 1 else converted,
+                                           specs[column], kept.blank.any())
+    key = _KEYS.get(kind)
+    if not problems and key in out:
+        found = _duplicates(out[key], rows)
+        problems += [_problem(r, _header_of(opened.headers, matches, key), key, v, why)
+                     for r, v, why in found[:_MAX_LISTED]]
+        total += len(found)
+    _warn_few_matched(opened.name, opened.headers, matches, kind, columns)
     if problems:
-        _raise(opened.name, problems, total)
-    return pd.DataFrame(out)
+        _raise(opened.name, problems + notes, total)
+    table = pd.DataFrame(out)
+    units = [f"{opened.headers[p]}：单位 {u} 已换算成 {specs[matches[p][0]].unit}（× {f:g}）"
+             for p, (f, u) in scales.items()]
+    table.attrs["notes"] = [f"第 {n['row']} 行{n['problem']}（{n['value']}）" for n in notes] + units + \
+        [f"{opened.headers[p]} → {matches[p][0]}：columns= 指定{note}"
+         for p, note in _overrides(opened.headers, matches, _targets(schema)).items()]
+    _warn_units(opened.name, units)
+    return table
+
+
+def _warn_few_matched(name: str, headers: list, matches: dict, kind: str, columns):
+    """A file of another kind (complaints read as shipments) matches only a couple of ids."""
+    filled = [h for h in headers if h]
+    if columns or not matches or len(filled) < 6 or len(matches) * 4 > len(filled):
+        return
+    found = "、".join(column for column, _ in matches.values())
+    warnings.warn(f"读取 {name} 时只对上了 {len(matches)}/{len(filled)} 列（{found}）。这个文件真的是 "
+                  f"{kind} 表吗？可以用 ck.match_columns 看看每个表头对上了什么。\nOnly "
+                  f"{len(matches)} of {len(filled)} headers of {name} matched a {kind} column; is "
+                  "kind right? ck.match_columns shows the pairing.", UserWarning, stacklevel=3)
+
+
+def _row_text(cells: dict, labels: dict, row: int) -> str:
+    """The filled cells of one row, left to right."""
+    every = {**cells, **labels}
+    texts = [_cell_text(every[p], row) for p in sorted(every)]
+    return " ".join(t for t in texts if t)
+
+
+def _header_of(headers: list, matches: dict, column: str) -> str:
+    return next(headers[p] for p, (c, _) in matches.items() if c == column)
+
+
+_KEYS = {"shipments": "waybill_id", "complaints": "complaint_id"}  # 主键 in the dictionary
+
+
+def _checked_column(kept: "_Column", spec, header: str, may_be_merged: bool):
+    """(converted values, [(row index or None, problem)]) for one column.
+
+    Blanks in a column that may come from merged cells (text or dates, not the
+    table's key: every waybill has its own number) are summed up in one problem that says
+    how to fill them down, instead of one "不能为空" per row.
+    """
+    converted, bad, what = _convert(kept, spec)
+    found = [] if bad is None else [(i, what) for i in np.flatnonzero(bad)]
+    if spec.dtype == "string" and spec.column.endswith("_id"):
+        found += [(i, _SCIENTIFIC_PROBLEM) for i in np.flatnonzero(_scientific(kept))]
+    if spec.nullable is False and kept.blank.any():
+        if may_be_merged and _looks_merged(kept):
+            found.append((None, f"有 {int(kept.blank.sum())} 个空格，都在有值的格子下面，像是按合并单元格导出的：请加上 "
+                                f"fill_down=['{header}'] 向下填充，或在 Excel 里取消合并后用“定位条件→空值”填上"))
+        else:
+            hint = f"（如果是合并单元格，可加上 fill_down=['{header}'] 向下填充）" if may_be_merged else ""
+            found += [(i, "不能为空" + (hint if i > 0 and not kept.blank[i - 1] else ""))
+                      for i in np.flatnonzero(kept.blank)]
+    found.sort(key=lambda item: -1 if item[0] is None else item[0])
+    return converted, found
+
+
+_SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
+_SCIENTIFIC_PROBLEM = ("Excel 已把长编号显示成科学计数法，后面的位数已经丢了：请在 Excel 里把这一列设成“文本”，"
+                       "从业务系统重新导出")
+
+
+def _scientific(cells: "_Column") -> np.ndarray:
+    """Ids such as 1.23457E+15: Excel's display of a long number, digits lost."""
+    if cells.codes is None:
+        return np.zeros(len(cells.values), dtype=bool)
+    try:  # C-level map: a million ids without '+' are passed over quickly
+        if not any(map(operator.contains, filter(None, cells.stripped), itertools.repeat("+"))):
+            return np.zeros(len(cells.codes), dtype=bool)
+    except TypeError:  # a cell that is no text (None, a number): look at each one
+        pass
+    flags = np.array([isinstance(u, str) and bool(_SCIENTIFIC.match(u)) for u in cells.stripped] + [False])
+    return flags[cells.codes]
+
+
+def _duplicates(ids: pd.Series, rows: np.ndarray) -> list:
+    """(row, id, problem) for each repeat of a key that must be unique."""
+    repeated = ids.duplicated(keep="first").to_numpy()
+    if not repeated.any():
+        return []
+    first_row = dict(zip(ids[~repeated].tolist(), rows[~repeated].tolist()))
+    return [(int(rows[i]), ids.iloc[i], f"编号重复（和第 {first_row[ids.iloc[i]]} 行相同），每一行应该是不同的编号")
+            for i in np.flatnonzero(repeated)]
+
+
+def _unit_scales(headers: list, matches: dict, specs: dict, problems: list) -> dict:
+    """{position: (factor, unit)} for headers whose unit differs from the dictionary's."""
+    scales = {}
+    for position, (column, _) in matches.items():
+        if specs[column].dtype not in ("float", "int"):
+            continue
+        scale = scale_for(headers[position], specs[column].unit)
+        if isinstance(scale, str):
+            problems.append(_problem(None, headers[position], column, "", scale))
+        elif scale[0] != 1:
+            scales[position] = scale
+    return scales
+
+
+def _warn_units(name: str, notes: list):
+    """Say it out loud when numbers were scaled: 万元 read as 元 would be 10,000 times wrong."""
+    if notes:
+        listed = "\n".join(f"  {n}" for n in notes)
+        warnings.warn(f"读取 {name} 时按表头里的单位换算了：\n{listed}\nWhile reading {name}, columns "
+                      "were converted by the unit in their header as listed above (also in "
+                      "table.attrs['notes']).", UserWarning, stacklevel=3)
 
 
 def _raise(name: str, problems: list, total: int):

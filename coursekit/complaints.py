@@ -48,7 +48,8 @@ def complaint_kpis(complaints, shipments, by=None, deadline_days=7, *, working_d
     * ``unresolved``: complaints without ``resolved_at``
     * ``compensation_total``: sum of compensation (元)
     * ``satisfied_rate`` 满意率 = satisfied / complaints with an answer (an empty
-      ``satisfied``, e.g. for an open complaint, is left out)
+      ``satisfied``, e.g. for an open complaint, is left out; without a
+      ``satisfied`` column the rate is NaN)
 
     Deadline: counting starts the day after the complaint is received; it is
     met when the resolution date is no later than the ``deadline_days``-th
@@ -121,13 +122,14 @@ def complaint_kpis(complaints, shipments, by=None, deadline_days=7, *, working_d
              f"Argument working_days must be True or False, got {working_days!r}.", TypeError)
     holiday_dates = _holidays(holidays)
     require_columns(data, [complaint, received, first_response, resolved, first_contact,
-                           compensation, satisfied], "complaints")
+                           compensation], "complaints")
     require_unique(data, complaint, "complaints")
     received_at = _naive(require_dates(data, received, "complaints"))
     responded_at = _naive(require_dates(data, first_response, "complaints", allow_missing=True))
     resolved_at = _naive(require_dates(data, resolved, "complaints", allow_missing=True))
     fcr = require_flags(data, first_contact, "complaints")
-    happy = require_flags(data, satisfied, "complaints", allow_missing=True)
+    happy = (require_flags(data, satisfied, "complaints", allow_missing=True) if satisfied in data
+             else pd.Series(np.nan, index=data.index))  # not recorded by many companies: rate NaN
     paid = require_numeric(data, compensation, "complaints").astype(float)
 
     response_hours = _hours_after(received_at, responded_at, data, complaint, first_response)

@@ -36,8 +36,8 @@ import pandas as pd
 
 from ._validate import fail
 
-__all__ = ["list_datasets", "load_dataset", "describe_dataset", "read_table", "match_columns",
-           "ReadTableError"]
+__all__ = ["list_datasets", "load_dataset", "describe_dataset", "read_table", "match_columns", "preview_file",
+           "ReadTableError", "SYNONYMS"]
 
 ENV_VAR = "COURSEKIT_DATA"
 DTYPES = ("string", "int", "float", "bool", "date", "datetime", "category", "ordered")
@@ -357,4 +357,5 @@ def _convert(entry: _Entry, path: Path, row, values: pd.Series) -> pd.Series:
 
 
 # A user's own file: the reader lives in _read.py and uses _entry above, hence the late import.
-from ._read import ReadTableError, match_columns, read_table  # noqa: E402
+from ._read import (SYNONYMS, ReadTableError, match_columns, preview_file,  # noqa: E402
+                    read_table)

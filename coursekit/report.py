@@ -16,8 +16,10 @@ nothing uses it in turn.
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import io
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +37,7 @@ from .lifecycle import STAGES, cohort_retention, lifecycle_stage
 from .service import service_kpis
 from .value import customer_profitability, historical_clv
 
-__all__ = ["what_can_run", "own_report", "Report", "ANALYSES"]
+__all__ = ["what_can_run", "own_report", "as_of_notes", "Report", "ANALYSES"]
 
 SERVICE_FLAGS = ("on_time", "complete", "damaged", "lost", "documents_correct")
 
@@ -57,20 +59,39 @@ ANALYSES = (
              ("customer_id", "order_date", "revenue", "cost")),
     Analysis("service", "服务质量指标（KPI）", "单元7", "shipments",
              ("order_date", "delivered_date") + SERVICE_FLAGS),
-    Analysis("complaints", "投诉处理指标与帕累托", "单元9", "complaints",
-             ("complaint_id", "category", "received_at", "first_response_at", "resolved_at",
-              "first_contact_resolved", "compensation", "satisfied")),
+    Analysis("complaints", "投诉处理指标", "单元9", "complaints",
+             ("complaint_id", "received_at", "first_response_at", "resolved_at",
+              "first_contact_resolved", "compensation")),
+    Analysis("complaint_pareto", "投诉类别帕累托", "单元9", "complaints", ("category",)),
 )
-"""Each analysis, the unit that teaches it, and the columns it needs."""
+"""Each analysis, the unit that teaches it, and the columns it needs.
+
+``satisfied`` is not needed: many companies do not record it (the dictionary
+allows it to be blank), and then the satisfaction rate is left empty.
+"""
+MIN_MATCHED = 0.5
+"""Share of complaint waybills (or customers) that must be in the waybill table."""
+DORMANT_DAYS = 92
+"""About the lifecycle's dormant window (3 months): an as_of later than this after
+the last order makes every customer look lost."""
 
 
-def what_can_run(shipments=None, complaints=None) -> pd.DataFrame:
+def what_can_run(shipments=None, complaints=None, *, as_of=None) -> pd.DataFrame:
     """Which unit analyses the tables allow, and which columns each one still lacks.
+
+    The complaint analyses also need complaints that belong to the waybills:
+    when fewer than half of the complaints' waybill numbers (or, without
+    them, customer ids) are in the waybill table, the two tables are from
+    different companies or periods and the complaint analyses are not run.
+    With ``as_of``, a date before the last order or long after it gives a
+    warning (see :func:`own_report`).
 
     Parameters
     ----------
     shipments, complaints : DataFrame, optional
         Tables as :func:`coursekit.read_table` returns them.
+    as_of : date-like, optional
+        The report's date, checked against the order dates.
 
     Returns
     -------
@@ -87,6 +108,8 @@ def what_can_run(shipments=None, complaints=None) -> pd.DataFrame:
     """
     tables = {"shipments": _optional(shipments, "shipments"),
               "complaints": _optional(complaints, "complaints")}
+    if as_of is not None and tables["shipments"] is not None:
+        _warn(as_of_notes(tables["shipments"], as_of))
     rows = []
     for analysis in ANALYSES:
         frame = tables[analysis.table]
@@ -95,8 +118,10 @@ def what_can_run(shipments=None, complaints=None) -> pd.DataFrame:
         else:
             missing = [f"{label_of(c, analysis.table)}（{c}）" for c in analysis.needs
                        if c not in frame.columns]
-        if analysis.key == "complaints" and tables["shipments"] is None:
+        if analysis.table == "complaints" and tables["shipments"] is None:
             missing.append("没有运单表（shipments）")
+        elif analysis.table == "complaints" and frame is not None:
+            missing += _unmatched(tables["shipments"], frame)
         rows.append({"analysis": analysis.title, "course_unit": analysis.unit,
                      "needs": "、".join(label_of(c, analysis.table) for c in analysis.needs),
                      "missing": "、".join(missing), "possible": "否" if missing else "是"})
@@ -104,6 +129,73 @@ def what_can_run(shipments=None, complaints=None) -> pd.DataFrame:
 
 
 _TABLE_ZH = {"shipments": "运单表", "complaints": "投诉表"}
+
+
+def _unmatched(ships: pd.DataFrame, complaints: pd.DataFrame) -> list:
+    """A reason not to join the tables when the complaints' waybills (customers) are not there."""
+    for column, what in (("waybill_id", "运单号"), ("customer_id", "客户编号")):
+        if column in ships and column in complaints:
+            wanted = complaints[column].dropna()
+            if len(wanted):
+                found = int(wanted.isin(set(ships[column].dropna())).sum())
+                if found < MIN_MATCHED * len(wanted):
+                    return [f"投诉表里的{what}只有 {found}/{len(wanted)} 个在运单表里，"
+                            "两张表像是不同公司或不同时期的数据"]
+                return []
+    return []
+
+
+def as_of_notes(shipments, as_of) -> list:
+    """What is odd about ``as_of`` for these waybills, in Chinese sentences (empty when nothing).
+
+    Examples
+    --------
+    >>> ships = pd.DataFrame({"order_date": pd.to_datetime(["2025-01-05", "2025-06-30"])})
+    >>> as_of_notes(ships, "2025-07-01")
+    []
+    >>> as_of_notes(ships, "2025-03-31")[0].startswith("截至日期 2025-03-31 早于最后一张运单（2025-06-30）")
+    True
+    """
+    stamp = require_timestamp(as_of, "as_of")
+    require_frame(shipments, "shipments")
+    if "order_date" not in shipments:
+        return []
+    dates = require_dates(shipments, "order_date", "shipments").dropna()
+    if dates.empty:
+        return []
+    first, last = dates.min(), dates.max()
+    if stamp < first:
+        fail(f"截至日期 as_of={stamp:%Y-%m-%d} 早于第一张运单（{first:%Y-%m-%d}），没有可分析的数据。"
+             f"通常写最后一张运单的日期：as_of = shipments['order_date'].max()。",
+             f"as_of={stamp:%Y-%m-%d} is before the first order ({first:%Y-%m-%d}); nothing to "
+             "analyse. Usually as_of = shipments['order_date'].max().")
+    if stamp < last:
+        later = int((dates > stamp).sum())
+        return [f"截至日期 {stamp:%Y-%m-%d} 早于最后一张运单（{last:%Y-%m-%d}）：之后的 {later} 张运单"
+                "（和之后收到的投诉）都没有计入，所有分析都只用截至日期以前的数据"]
+    if (stamp - last).days > DORMANT_DAYS:
+        return [f"截至日期 {stamp:%Y-%m-%d} 比最后一张运单（{last:%Y-%m-%d}）晚 {(stamp - last).days} 天，"
+                "所有客户都会像是很久没下单（生命周期里多半成了终止期）；如果数据只导到那一天，"
+                "请把 as_of 写成最后一张运单的日期"]
+    return []
+
+
+def _warn(notes: list):
+    for note in notes:
+        warnings.warn(f"{note}。\nThe as_of date does not fit the order dates (see the Chinese text "
+                      "above); the report says so too.", UserWarning, stacklevel=3)
+
+
+def _cut_at(ships: pd.DataFrame, complaints, stamp):
+    """The waybills ordered (and complaints received) on or before ``stamp``."""
+    if "order_date" in ships:
+        dates = require_dates(ships, "order_date", "shipments")
+        ships = ships[(dates <= stamp).to_numpy()].reset_index(drop=True)
+    if complaints is not None and "received_at" in complaints:
+        received = require_dates(complaints, "received_at", "complaints")
+        complaints = complaints[(received < stamp + pd.Timedelta(days=1)).to_numpy()]
+        complaints = complaints.reset_index(drop=True)
+    return ships, complaints
 
 
 def _optional(frame, arg: str):
@@ -247,7 +339,7 @@ def _share(part, whole) -> str:
     return f"{part / whole:.1%}" if whole else "—"
 
 
-def own_report(shipments, complaints=None, *, as_of, company="本公司") -> Report:
+def own_report(shipments, complaints=None, *, as_of, company="本公司", holidays=None) -> Report:
     """Run every unit analysis the tables allow and collect a short Chinese report.
 
     Parameters
@@ -255,11 +347,22 @@ def own_report(shipments, complaints=None, *, as_of, company="本公司") -> Rep
     shipments : DataFrame
         Waybills as :func:`coursekit.read_table` returns them (``kind="shipments"``).
     complaints : DataFrame, optional
-        Complaints read with ``kind="complaints"``.
+        Complaints read with ``kind="complaints"``. Their analyses are skipped
+        (and listed as not done) when most of their waybills are not in
+        ``shipments``.
     as_of : date-like
         The day the report is "as of" (recency, lifecycle, value to date).
+        Every analysis uses only the waybills ordered and complaints received
+        up to this day. An as_of before the last order (later waybills left
+        out) or more than :data:`DORMANT_DAYS` after it (every customer looks
+        lost) gives a ``UserWarning`` and a sentence in the report's
+        introduction; one before the first order is an error. Usually
+        ``as_of = shipments["order_date"].max()``.
     company : str
         The company's name for the title.
+    holidays : list of dates, optional
+        Public holidays (国庆, 春节 …) skipped when counting the 7 working days
+        of the complaint deadline, as in :func:`coursekit.complaint_kpis`.
 
     Returns
     -------
@@ -288,11 +391,16 @@ def own_report(shipments, complaints=None, *, as_of, company="本公司") -> Rep
     if not isinstance(company, str):
         fail("参数 company 应该是公司名称（文字）。", "Argument company must be the company's name (text).",
              TypeError)
+    notes = as_of_notes(shipments, stamp)
+    _warn(notes)
+    shipments, complaints = _cut_at(shipments, complaints, stamp)
     plan = what_can_run(shipments, complaints)
     possible = dict(zip([a.key for a in ANALYSES], plan["possible"] == "是"))
     sections = [_overview(shipments, complaints)]
     builders = {"abc": _abc, "rfm": _rfm, "lifecycle": _lifecycle, "value": _value,
-                "service": _service, "complaints": _complaints}
+                "service": _service, "complaints": _complaints,
+                "complaint_pareto": _complaint_pareto}
+    builders["complaints"] = functools.partial(_complaints, holidays=holidays)
     for analysis in ANALYSES:
         if possible[analysis.key]:
             section = builders[analysis.key](shipments, complaints, stamp)
@@ -302,7 +410,8 @@ def own_report(shipments, complaints=None, *, as_of, company="本公司") -> Rep
             sections.append(section)
     skipped = plan.loc[~plan["possible"].eq("是"), ["analysis", "course_unit", "missing"]]
     intro = (f"本报告根据{company}提供的数据，用课程“物流客户开发与服务”里的方法自动计算，"
-             f"数据截至 {stamp:%Y-%m-%d}。表中金额单位为元。")
+             f"数据截至 {stamp:%Y-%m-%d}，所有分析只用这一天以前的运单和投诉。表中金额单位为元。"
+             + "".join(f"注意：{note}。" for note in notes))
     return Report(f"{company}客户数据分析报告", intro, sections, skipped.reset_index(drop=True))
 
 
@@ -428,17 +537,22 @@ def _service(ships, complaints, as_of) -> Section:
         tables, ax.figure)
 
 
-def _complaints(ships, complaints, as_of) -> Section:
-    kpis = complaint_kpis(complaints, ships)
-    pareto = complaint_pareto(complaints)
+def _complaints(ships, complaints, as_of, holidays=None) -> Section:
+    kpis = complaint_kpis(complaints, ships, holidays=holidays)
     row = kpis.iloc[0]
+    sentences = [f"每万票运单有 {row['complaints_per_10k']:.1f} 条投诉，一次解决率 "
+                 f"{row['first_contact_resolution_rate']:.1%}，按期办结率 {row['within_deadline_rate']:.1%}。"]
+    if pd.isna(row["satisfied_rate"]):
+        sentences.append("投诉表里没有客户是否满意的记录，满意率空着。")
+    return Section("complaints", "", sentences,
+        [("投诉处理指标", kpis[["complaints", "complaints_per_10k", "first_contact_resolution_rate",
+                              "within_deadline_rate", "compensation_total", "satisfied_rate"]])])
+
+
+def _complaint_pareto(ships, complaints, as_of) -> Section:
+    pareto = complaint_pareto(complaints)
     ax = plots.pareto_chart(pareto, label="category", value="complaints", title="投诉类别帕累托图",
                             value_label="投诉数")
     vital = "、".join(pareto.loc[pareto["vital_few"], "category"].astype(str))
-    return Section("complaints", "", [
-        f"每万票运单有 {row['complaints_per_10k']:.1f} 条投诉，一次解决率 "
-        f"{row['first_contact_resolution_rate']:.1%}。关键少数的投诉类别是：{vital}。"],
-        [("投诉处理指标", kpis[["complaints", "complaints_per_10k", "first_contact_resolution_rate",
-                              "within_deadline_rate", "compensation_total", "satisfied_rate"]]),
-         ("投诉类别帕累托", pareto.set_index("category"))],
-        ax.figure)
+    return Section("complaint_pareto", "", [f"关键少数的投诉类别是：{vital}。"],
+                   [("投诉类别帕累托", pareto.set_index("category"))], ax.figure)

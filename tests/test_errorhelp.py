@@ -40,6 +40,7 @@ def _raised(code: str) -> BaseException:
     ('table[pd.Series(pd.to_datetime(["2025-01-05", "2024-03-01"])) <= 2025]', ".dt.year"),
     ("table >= 9", "整张表"),
     ('table["industry"] > 3', "那一列数字"),
+    ('path = "C:\\Users\\teacher\\运单.csv"', 'r"C:'),
 ])
 def test_common_first_mistakes_are_explained_in_chinese(code, words):
     explanation = explain(_raised(code))

@@ -383,3 +383,318 @@ def test_match_columns_shows_every_header_and_how():
     assert row.loc["结算金额", "column"] == "revenue" and row.loc["结算金额", "how"] == "columns= 指定"
     assert row.loc["备注", "column"] == "" and "没有对上" in row.loc["备注", "how"]
     assert row.loc["重量（kg）", "column"] == "weight_kg"
+
+
+# ---------------------------------------------------------------------------
+# Real-data review 1: the reviewer's files (tests/realdata_make_files.py, seed 7)
+# ---------------------------------------------------------------------------
+
+import subprocess  # noqa: E402
+import warnings  # noqa: E402
+
+FEW = {"客户名称编码": "customer_id", "业务发生日期": "order_date", "含税运费(元)": "revenue"}
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory):
+    """The folder of the review's files, and the truth tables they were written from."""
+    folder = tmp_path_factory.mktemp("realdata")
+    subprocess.run([sys.executable, str(ROOT / "tests" / "realdata_make_files.py"), str(folder)],
+                   check=True, capture_output=True)
+    return folder
+
+
+def _problem_texts(call) -> list:
+    with pytest.raises(ReadTableError) as caught:
+        call()
+    return caught.value.problems["problem"].tolist()
+
+
+def test_review_units_in_headers_are_converted_with_a_note(review):
+    with pytest.warns(UserWarning, match="万元"):
+        table = read_table(review / "units_wan_ton_gbk.csv", "shipments")
+    assert table["revenue"].tolist() == [12000.0, 3500.0]
+    assert table["weight_kg"].tolist() == [2500.0, 800.0]
+    assert any("万元" in note and "10000" in note for note in table.attrs["notes"])
+    with warnings.catch_warnings():  # 元 and 公斤 are the dictionary's units: nothing to say
+        warnings.simplefilter("error")
+        plain = read_table(pd.DataFrame({"客户编码": ["a"], "运费(元)": ["1.20"], "重量(公斤)": ["2.5"]}),
+                           "shipments")
+    assert plain[["revenue", "weight_kg"]].values.tolist() == [[1.2, 2.5]]
+
+
+@pytest.mark.parametrize("header, factor", [("运费(千元)", 1000), ("运费（万元）", 10000), ("运费(元)", 1)])
+def test_review_money_units(header, factor):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = read_table(pd.DataFrame({"客户编码": ["a"], header: ["1.5"]}), "shipments")
+    assert table["revenue"].tolist() == [1.5 * factor]
+
+
+@pytest.mark.parametrize("header", ["运费(美元)", "运费(USD)", "运费（港币）"])
+def test_review_foreign_currency_is_refused(header):
+    texts = _problem_texts(lambda: read_table(pd.DataFrame({"客户编码": ["a"], header: ["1.5"]}),
+                                              "shipments"))
+    assert len(texts) == 1 and "不能换算" in texts[0] and "元" in texts[0]
+
+
+def test_review_title_line_and_columns_mapping(review):
+    table = read_table(review / "ships_few_utf8bom.csv", "shipments", columns=FEW)
+    truth = pd.read_csv(review / "truth_shipments.csv", dtype={"customer_id": str})
+    assert len(table) == 420
+    assert table["revenue"].round(2).tolist() == truth["revenue"].round(2).tolist()
+    assert table["customer_id"].tolist() == truth["customer_id"].tolist()
+
+
+def test_review_footer_under_the_total_is_left_out_and_noted(review):
+    table = read_table(review / "ships_gbk.csv", "shipments")
+    assert table.equals(read_table(review / "ships_nosign_gbk.csv", "shipments"))
+    assert len(table) == 420
+    notes = table.attrs["notes"]
+    assert any("第 425 行" in n and "合计" in n for n in notes)
+    assert any("第 426 行" in n and "制表人" in n for n in notes)
+    complaints = read_table(review / "complaints_gbk.csv", "complaints")
+    assert len(complaints) == 40
+
+
+@pytest.mark.parametrize("word", ["合　计", "合 计", "本页合计", "总计", "小计", "合计："])
+def test_review_total_line_variants_are_left_out(tmp_path, word):
+    path = tmp_path / "t.csv"
+    path.write_text(f"运单号,客户编号,下单日期,运费\nW1,a,2025-01-05,10\nW2,b,2025-01-06,5\n{word},,,15\n",
+                    encoding="gbk")
+    table = read_table(path, "shipments")
+    assert table["waybill_id"].tolist() == ["W1", "W2"]
+    assert "合计行" in table.attrs["notes"][0]
+
+
+def test_review_total_word_in_an_unread_third_column(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("运单号,客户编号,客户名称,运费\nW1,a,甲,10\n,,合计,10\n", encoding="gbk")
+    assert read_table(path, "shipments")["waybill_id"].tolist() == ["W1"]
+
+
+def test_review_a_bad_last_row_is_still_a_problem(tmp_path):
+    """A real data row with a blank is no footer: only short rows with no data are."""
+    path = tmp_path / "t.csv"
+    path.write_text("运单号,客户编号,下单日期,运费\nW1,a,2025-01-05,10\nW2,,2025-01-06,5\n", encoding="gbk")
+    texts = _problem_texts(lambda: read_table(path, "shipments"))
+    assert texts[0].startswith("不能为空")
+
+
+def test_review_ignored_rows_are_listed_beside_real_problems(review):
+    with pytest.raises(ReadTableError) as caught:
+        read_table(review / "ships_gbk.csv", "shipments", columns={"签收人": "origin"})
+    problems = caught.value.problems
+    ignored = problems[problems["problem"].str.startswith("已忽略")]
+    assert ignored["row"].tolist() == [425, 426]
+    assert caught.value.total == 420  # one blank 签收人 per waybill; ignored rows are not counted
+
+
+def test_review_merged_cells_get_one_hint_and_fill_down_reads_them(review):
+    texts = _problem_texts(lambda: read_table(review / "ships_merged_gbk.csv", "shipments"))
+    real = [t for t in texts if not t.startswith("已忽略")]
+    assert len(real) == 1 and "fill_down=['客户编码']" in real[0] and "合并单元格" in real[0]
+    filled = read_table(review / "ships_merged_gbk.csv", "shipments", fill_down=["客户编码"])
+    truth = pd.read_csv(review / "truth_shipments.csv", dtype={"customer_id": str})
+    by_waybill = filled.set_index("waybill_id")["customer_id"]
+    assert by_waybill.sort_index().equals(truth.set_index("waybill_id")["customer_id"].sort_index()
+                                          .astype(by_waybill.dtype))
+
+
+def test_review_real_merged_cells_in_xlsx(review):
+    texts = _problem_texts(lambda: read_table(review / "merged_real.xlsx", "shipments"))
+    assert texts == ["不能为空（如果是合并单元格，可加上 fill_down=['客户编码'] 向下填充）"]
+    table = read_table(review / "merged_real.xlsx", "shipments", fill_down="customer_id")
+    assert table["customer_id"].tolist() == ["1001", "1001", "C1002"]
+
+
+def test_fill_down_names_must_be_read_columns():
+    with pytest.raises(ValueError, match="fill_down"):
+        read_table(pd.DataFrame({"客户编码": ["a"]}), "shipments", fill_down=["客户名称"])
+    with pytest.raises(TypeError, match="fill_down"):
+        read_table(pd.DataFrame({"客户编码": ["a"]}), "shipments", fill_down=3)
+
+
+def test_review_a_missing_waybill_id_is_no_merged_cell():
+    texts = _problem_texts(lambda: read_table(
+        pd.DataFrame({"运单号": ["W1", None, None, "W4"], "运费": [1, 2, 3, 4]}), "shipments"))
+    assert texts == ["不能为空", "不能为空"]
+
+
+@pytest.mark.parametrize("name", ["ships_nosign_gbk.csv", "ships.xlsx"])
+def test_review_a_file_open_in_excel(review, monkeypatch, name):
+    """What Windows does while Excel holds the file: open() raises PermissionError 13."""
+    import builtins
+    real_open = builtins.open
+
+    def locked_open(file, *args, **kwargs):
+        if str(file).endswith(name):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    read_table(review / "ships_nosign_gbk.csv", "shipments")  # the dictionary is read before
+    monkeypatch.setattr(builtins, "open", locked_open)
+    with pytest.raises(PermissionError) as caught:
+        read_table(review / name, "shipments")
+    message = str(caught.value)
+    assert "Excel" in message and "关闭" in message and "Close it" in message
+
+
+def test_review_lock_file_folder_and_missing_file(review):
+    with pytest.raises(FileNotFoundError, match=r"锁文件[\s\S]*ships\.xlsx[\s\S]*lock file"):
+        read_table(review / "~$ships.xlsx", "shipments")
+    with pytest.raises(IsADirectoryError, match=r"文件夹[\s\S]*folder"):
+        read_table(review, "shipments")
+    with pytest.raises(FileNotFoundError, match=r"找不到文件[\s\S]*does not exist"):
+        read_table(review / "nothing.csv", "shipments")
+    with pytest.raises(FileNotFoundError, match="引号"):
+        read_table(f'"{review / "ships.xlsx"}"', "shipments")
+
+
+def test_review_extension_does_not_decide_the_format(review):
+    expected = read_table(review / "ships_nosign_gbk.csv", "shipments")
+    for name in ("xlsx_renamed.xls", "ships_tab_gbk.xls", "csv_named.xlsx"):
+        table = read_table(review / name, "shipments")
+        assert len(table) == 420 and table["revenue"].equals(expected["revenue"]), name
+    with pytest.raises(ValueError, match=r"网页（HTML）[\s\S]*web page"):
+        read_table(review / "html_as.xls", "shipments")
+    with pytest.raises(ValueError, match=r"旧版 Excel[\s\S]*old Excel"):
+        read_table(review / "old_excel.xls", "shipments")
+
+
+def test_review_missing_sheet_lists_the_sheets(review):
+    with pytest.raises(ValueError, match="运单明细、说明"):
+        read_table(review / "ships.xlsx", "shipments", sheet="Sheet1")
+
+
+def test_review_preview_works_for_every_encoding_and_excel(review):
+    gbk = ck.preview_file(review / "ships_gbk.csv", 2).splitlines()
+    assert gbk[1].startswith("运单编号,客户编码")
+    assert ck.preview_file(review / "ships_few_utf8bom.csv", 2).splitlines()[1] == \
+        "客户名称编码,业务发生日期,含税运费(元)"
+    assert ck.preview_file(review / "ships.xlsx", 2).splitlines()[1].startswith("运单编号 | 客户编码")
+    with pytest.raises(FileNotFoundError):
+        ck.preview_file(review / "nothing.csv")
+
+
+def test_review_duplicate_waybills_are_problems(review):
+    ships = pd.read_csv(review / "truth_shipments.csv", dtype=str)
+    doubled = pd.concat([ships, ships.head(50)], ignore_index=True)
+    with pytest.raises(ReadTableError) as caught:
+        read_table(doubled, "shipments")
+    problems = caught.value.problems
+    assert caught.value.total == 50 and problems["problem"].str.startswith("编号重复").all()
+    assert problems["row"].iloc[0] == 422 and "第 2 行" in problems["problem"].iloc[0]
+
+
+def test_review_scientific_notation_ids_are_refused():
+    texts = _problem_texts(lambda: read_table(
+        pd.DataFrame({"运单号": ["1.23457E+15", "1.23457E+15"], "运费": [1, 2]}), "shipments"))
+    assert texts == [texts[0]] * 2 and "科学计数法" in texts[0]
+
+
+def test_review_dot_zero_ids_read_like_numeric_cells():
+    table = read_table(pd.DataFrame({"客户编码": ["1001.0", 1001.0, "C1002", "1001.5"],
+                                     "运费": [1, 2, 3, 4]}), "shipments")
+    assert table["customer_id"].tolist() == ["1001", "1001", "C1002", "1001.5"]
+
+
+def test_review_complaint_headers_are_matched(review):
+    complaints = read_table(review / "complaints_nosign_gbk.csv", "complaints")
+    truth = pd.read_csv(review / "truth_complaints.csv", parse_dates=["resolved_at"])
+    assert "resolved_at" in complaints and "satisfied" in complaints
+    assert complaints["resolved_at"].isna().tolist() == truth["resolved_at"].isna().tolist()
+    assert complaints["satisfied"].isna().sum() == truth["satisfied"].isna().sum()
+
+
+def test_review_match_columns_shows_unit_conversion_and_refuses_foreign_currency(review):
+    how = match_columns(review / "units_wan_ton_gbk.csv", "shipments").set_index("header")["how"]
+    assert how["运费(万元)"] == "常用叫法（万元→元，×10000）" and how["客户编码"] == "常用叫法"
+    with pytest.raises(ReadTableError, match="美元"):
+        match_columns(pd.DataFrame({"运费(美元)": [1]}), "shipments")
+
+
+def test_review_a_duplicated_column_gets_one_message_with_or_without_columns(review):
+    plain = _problem_texts(lambda: read_table(review / "ships_dupcol_gbk.csv", "shipments"))
+    mapped = _problem_texts(lambda: read_table(review / "ships_dupcol_gbk.csv", "shipments",
+                                               columns={"运费(元)": "revenue"}))
+    real = [t for t in plain if not t.startswith("已忽略")]
+    assert real == [t for t in mapped if not t.startswith("已忽略")]
+    assert len(real) == 1 and "改个名字" in real[0] and "columns=" in real[0]
+
+
+def test_synonyms_are_public():
+    assert "办结时间" in ck.SYNONYMS["resolved_at"] and "客户是否满意" in ck.SYNONYMS["satisfied"]
+
+
+def test_review_a_short_last_row_of_a_narrow_file_is_no_footer(tmp_path):
+    """Three columns read, the last row lacks its amount: a problem, not a footer left out."""
+    path = tmp_path / "t.csv"
+    path.write_text("客户编号,下单日期,运费\na,2025-01-05,10\nb,2025-01-06,\n", encoding="gbk")
+    assert _problem_texts(lambda: read_table(path, "shipments")) == ["不能为空"]
+    path.write_text("客户编号,下单日期,运费\na,2025-01-05,10\n制表人：张三,,\n", encoding="gbk")
+    assert read_table(path, "shipments")["customer_id"].tolist() == ["a"]
+
+
+def test_review_a_forgotten_kind_is_explained():
+    with pytest.raises(TypeError, match=r"哪一种表[\s\S]*Say which course table"):
+        read_table(pd.DataFrame({"客户编码": ["a"]}))
+    with pytest.raises(TypeError, match="shipments"):
+        match_columns(pd.DataFrame({"客户编码": ["a"]}))
+
+
+def test_review_a_file_of_another_kind_gets_a_warning(review):
+    with pytest.warns(UserWarning, match="2/12 列"), pytest.raises(ReadTableError, match="编号重复"):
+        read_table(review / "complaints_nosign_gbk.csv", "shipments")  # two complaints on one waybill
+    with pytest.warns(UserWarning, match="complaints 表吗"):
+        read_table(review / "ships_nosign_gbk.csv", "complaints")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the right kind: no warning
+        read_table(review / "ships_nosign_gbk.csv", "shipments")
+        read_table(review / "complaints_nosign_gbk.csv", "complaints")
+
+
+@pytest.mark.parametrize("written, value", [("-￥1,234.00", -1234.0), (" ￥ -   ", 0.0), ("-¥50", -50.0),
+                                            ("￥-50", -50.0)])
+def test_review_excel_currency_formats(written, value):
+    table = read_table(pd.DataFrame({"客户编码": ["a"], "运费": [written]}), "shipments")
+    assert table["revenue"].tolist() == [value]
+
+
+@pytest.mark.parametrize("written", ["-", "—", "--￥5", "￥"])
+def test_review_a_dash_without_a_currency_sign_is_still_no_amount(written):
+    with pytest.raises(ReadTableError, match="不是数字"):
+        read_table(pd.DataFrame({"客户编码": ["a"], "运费": [written]}), "shipments")
+
+
+def test_review_the_hint_for_a_weight_is_not_about_currency():
+    texts = _problem_texts(lambda: read_table(pd.DataFrame({"客户编码": ["a"], "重量": ["12.5kg"],
+                                                            "运费": ["十元"]}), "shipments"))
+    assert "¥" not in texts[0] and "表头的括号" in texts[0] and "¥" in texts[1]
+
+
+def test_review_columns_overriding_an_automatic_match_is_said(review):
+    swapped = {"运费(元)": "cost", "成本": "revenue"}
+    how = match_columns(review / "ships_nosign_gbk.csv", "shipments", columns=swapped)
+    how = how.set_index("header")["how"]
+    assert how["运费(元)"] == "columns= 指定（覆盖了自动对上的 成本）"
+    assert how["成本"] == "columns= 指定（覆盖了自动对上的 运费(元)）"
+    table = read_table(review / "ships_nosign_gbk.csv", "shipments", columns=swapped)
+    assert sum("覆盖了自动对上的" in note for note in table.attrs["notes"]) == 2
+    plain = match_columns(review / "ships_few_utf8bom.csv", "shipments", columns=FEW)
+    assert plain["how"].tolist() == ["columns= 指定"] * 3
+
+
+@pytest.mark.parametrize("written, stamp", [
+    ("2025/3/5 下午 2:30", "2025-03-05 14:30"), ("2025/3/5 上午 9:05", "2025-03-05 09:05"),
+    ("2025/3/5 上午 12:10", "2025-03-05 00:10"), ("2025-03-05 2:30 PM", "2025-03-05 14:30"),
+    ("20250305143000", "2025-03-05 14:30"), ("2025年3月5日 下午3:00", "2025-03-05 15:00")])
+def test_review_times_with_am_pm_and_run_together(written, stamp):
+    table = read_table(pd.DataFrame({"投诉编号": ["T1"], "受理时间": [written]}), "complaints")
+    assert table["received_at"].tolist() == [pd.Timestamp(stamp)]
+
+
+@pytest.mark.parametrize("written", ["2025/3/5 下午 14:30", "2025/3/5 上午 13:00", "202503051430000"])
+def test_review_impossible_am_pm_times_are_problems(written):
+    with pytest.raises(ReadTableError, match="不是日期"):
+        read_table(pd.DataFrame({"投诉编号": ["T1"], "受理时间": [written]}), "complaints")
