@@ -33,6 +33,8 @@ def main(argv=None) -> int:
     grader.add_argument("--max-output-mb", type=float, default=5, help="每份作业的输出上限（MB）")
     grader.add_argument("--jobs", type=int, default=2, help="同时批改几份")
     grader.add_argument("--questions", help="只在批改时判分的附加题（.py 文件，定义 QUESTIONS）")
+    grader.add_argument("--no-sandbox", action="store_true",
+                        help="不用沙箱批改（作业代码能读写本机文件；成绩单每行都会注明）")
     reset = commands.add_parser("reset", help="把一个学生笔记本恢复成全新的 (fresh copy of a notebook)")
     reset.add_argument("notebook", help="要恢复的笔记本路径，例如 student/u01_customer_basics.ipynb")
     site = commands.add_parser("site", help="生成离线课程网站 (build the offline course website)")
@@ -86,7 +88,8 @@ def main(argv=None) -> int:
         try:
             book = grade(args.submissions, args.out, unit=args.unit, timeout=args.timeout,
                          max_output_mb=args.max_output_mb, jobs=args.jobs,
-                         questions=args.questions)
+                         questions=args.questions,
+                         isolation="none" if args.no_sandbox else None)
         except ValueError as error:
             print(error, file=sys.stderr)
             return 2

@@ -133,7 +133,7 @@ def test_notebooks_are_read_with_nbformat():
 
 def test_review_flags_name_what_to_look_at():
     assert stage.review_flags(["import ctypes", "open('/proc/1/environ')"]) == \
-        ["读写 /proc", "ctypes"]
+        ["读写 /proc", "ctypes", "按路径读取笔记本或文件"]
     assert stage.review_flags(["x = 1"]) == []
 
 

@@ -69,7 +69,7 @@ print(json.dumps([[qid, [exercises.check(qid, a).status for a in given]]
 
 def test_check_in_the_handout_gives_instant_feedback_without_the_bank(handout):
     picks = ["u00.first_sum", "u01.n_a", "u01.chain_roles", "u05.implication_questions",
-             "u05.fab_labels", "u07.best_fix"]
+             "u05.fab_labels", "u07.max_unhappy", "u07.best_fix"]
     answers = [[qid, [_jsonable(QUESTIONS[qid].expected_value()),
                       _jsonable(QUESTIONS[qid].wrong_answers()[0]), None]] for qid in picks]
     answers.append(["u01.not_in_the_key", [1]])

@@ -23,9 +23,9 @@ File names follow ``学号_姓名_单元.ipynb``, e.g. ``2024001_张三_u01.ipyn
 """
 from __future__ import annotations
 
+import itertools
 import os
 import queue
-import shutil
 import signal
 import sys
 import threading
@@ -71,8 +71,10 @@ def grade(submissions_dir, out, unit: str | None = None, timeout: float = 180,
         Graded-only questions (a ``.py`` file defining ``QUESTIONS``, or a list).
     memory_mb : int
         Address-space limit of each process of a submission.
-    isolation : {"reaper"}, optional
-        Force the fallback without bubblewrap (tests use it); default: the best available.
+    isolation : {"none"}, optional
+        ``"none"`` (``--no-sandbox``): grade without a sandbox, on purpose; every row
+        of the gradebook then says so. Default: bubblewrap, and an error naming the
+        cause when it is missing or does not start (never a silent downgrade).
 
     Returns
     -------
@@ -85,6 +87,9 @@ def grade(submissions_dir, out, unit: str | None = None, timeout: float = 180,
     folder = Path(submissions_dir)
     if not folder.is_dir():
         fail(f"找不到作业文件夹：{folder}", f"Submissions folder not found: {folder}")
+    if isolation not in (None, "none", "reaper"):
+        fail(f"isolation 只能是 None 或 'none'，不是 {isolation!r}",
+             f"isolation must be None or 'none', not {isolation!r}")
     out = check_out(out, folder)
     extra = load_questions(questions) if isinstance(questions, (str, os.PathLike)) else \
         list(questions or [])
@@ -107,7 +112,7 @@ def grade(submissions_dir, out, unit: str | None = None, timeout: float = 180,
                memory_mb, isolation, folder)
     finished = run.execute()
     ids = [q.id for q in chosen]
-    frame = _book.gradebook_frame(subs, ids, partial=not finished)
+    frame = _book.gradebook_frame(subs, ids, partial=not finished, isolation=run.note)
     frame.attrs["isolation"] = run.note
     write_gradebook(frame, out, _book.deliverables_frame(subs), partial=not finished)
     run.journal.close(finished=finished)
@@ -130,6 +135,8 @@ class _Run:
         self.cancel = threading.Event()
         self.uids = queue.Queue()  # one uid per job slot: limits are per uid
         self.note = ""
+        self.lock, self.active, self.shared = threading.Lock(), set(), set()
+        self.folders = itertools.count()  # one new folder per attempt
 
     def execute(self) -> bool:
         """Grade what the journal does not have yet; False when interrupted."""
@@ -148,13 +155,15 @@ class _Run:
         finally:
             self.cancel.set()
             REAPER.reap()
-            shutil.rmtree(work, ignore_errors=True)
+            _remove_work_dir(work)
 
     def _from_journal(self, sub) -> bool:
         entry = self.journal.lookup(sub, self.names)
         if entry is None:
             return False
         self._judge(sub, entry.get("report"), list(entry.get("problems") or []))
+        if entry.get("isolation"):  # resumed from a run without a sandbox: the book says so
+            self.note = str(entry["isolation"])
         return True
 
     def _grade_all(self, todo, work: Path) -> bool:
@@ -168,57 +177,90 @@ class _Run:
             sub.cells = []  # staged on disk: the grader keeps no copy of every notebook in memory
         isolation = prepare(work, copy_package(work / "coursekit", key=None, bytecode=True),
                             self.prefer)
-        self.note = isolation.note
+        self.note = isolation.note or self.note
         if isolation.mode == "reaper":
             REAPER.enable()
         limits = Limits(memory_mb=self.limits_mb, cpu_seconds=int(self.timeout) + 60)
         for uid in free_uids(self.jobs) if hasattr(os, "getuid") else [None] * self.jobs:
             self.uids.put(uid)
+        self.setup = {"isolation": isolation, "limits": limits, "staged": staged, "work": work}
         bar = _progress(len(todo), self.progress)
+        try:
+            later = self._in_parallel(todo, bar)
+            # A timeout next to another notebook may be that notebook's doing (it can take
+            # the CPU): such a submission is graded again, alone, before a timeout counts.
+            for sub in later:
+                self._grade_one(sub, alone=True)
+                bar.update(1)
+        finally:
+            bar.close()
+        return True
+
+    def _in_parallel(self, todo, bar) -> list:
+        """Grade ``todo`` in ``jobs`` threads; return the submissions to grade again alone."""
+        later = []
         with ThreadPoolExecutor(max_workers=self.jobs) as pool:
-            futures = {pool.submit(self._grade_one, sub, staged[id(sub)], isolation, limits,
-                                   work / f"{index:04d}"): sub
-                       for index, sub in enumerate(todo)}
+            futures = {pool.submit(self._grade_one, sub): sub for sub in todo}
             try:
                 for future in as_completed(futures):
-                    future.result()
-                    bar.set_description(futures[future].file)
-                    bar.update(1)
+                    if future.result():
+                        bar.set_description(futures[future].file)
+                        bar.update(1)
+                    elif not self.cancel.is_set():
+                        later.append(futures[future])
             except BaseException:
                 self.cancel.set()
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
-            finally:
-                bar.close()
-        return True
+        return sorted(later, key=todo.index)
 
-    def _grade_one(self, sub, staged: Path, isolation, limits, folder: Path) -> None:
+    def _grade_one(self, sub, alone: bool = False) -> bool:
+        """Run and record one submission; False when it timed out beside another one."""
         import json
 
         from .run import run_notebook
-        from .sandbox import Sandbox
+        from .sandbox import Sandbox, remove_tree
 
         if self.cancel.is_set():
-            return
-        cells = json.loads(staged.read_text(encoding="utf-8"))["cells"]
+            return True
+        setup = self.setup
+        cells = json.loads(setup["staged"][id(sub)].read_text(encoding="utf-8"))["cells"]
+        folder = setup["work"] / f"{next(self.folders):04d}"
         folder.mkdir()
-        watched = _watch(isolation, self.folder)
+        watched = _watch(setup["isolation"], self.folder)
         before = [_snapshot(p) for p in watched]
         uid = self.uids.get()
+        self._started(sub)
         try:
-            result = run_notebook(Sandbox(isolation, folder, limits, uid or 0), cells,
-                                  self.names, self.timeout, self.max_output,
+            result = run_notebook(Sandbox(setup["isolation"], folder, setup["limits"], uid or 0),
+                                  cells, self.names, self.timeout, self.max_output,
                                   cancelled=self.cancel.is_set)
         finally:
+            shared = self._ended(sub)
             self.uids.put(uid)
-            shutil.rmtree(folder, ignore_errors=True)
+            remove_tree(folder)
         if self.cancel.is_set():
-            return  # an interrupted run is not a result: the next run grades it again
+            return True  # an interrupted run is not a result: the next run grades it again
+        if result.timed_out and shared and not alone:
+            return False
         problems = list(result.problems)
         if [_snapshot(p) for p in watched] != before:
             problems.append("运行时改动了课程或作业文件夹里的文件（changed files outside its folder）")
-        self.journal.record(sub, self.names, result.report, problems)
+        self.journal.record(sub, self.names, result.report, problems, self.note)
         self._judge(sub, result.report, problems)
+        return True
+
+    def _started(self, sub) -> None:
+        with self.lock:
+            self.active.add(id(sub))
+            if len(self.active) > 1:
+                self.shared |= self.active
+
+    def _ended(self, sub) -> bool:
+        """Whether another submission ran at some time during this one."""
+        with self.lock:
+            self.active.discard(id(sub))
+            return id(sub) in self.shared
 
     def _judge(self, sub, report, problems) -> None:
         from .run import decode_report
@@ -228,6 +270,15 @@ class _Run:
         if answers is not None:
             sub.marks = _judge.mark_all(self.questions, answers)
         sub.graded = True
+
+
+def _remove_work_dir(work: Path) -> None:
+    from .sandbox import remove_work_dir
+
+    left = remove_work_dir(work)
+    if left:
+        print(f"注意 (note): 临时文件夹 {work} 没能全部删除，下次批改时会再删一次"
+              f"（could not remove everything in {work}; the next run retries）", file=sys.stderr)
 
 
 def _watch(isolation, folder: Path) -> list[Path]:

@@ -13,12 +13,14 @@
   sheet 「书面作业」 and to ``<name>_deliverables.csv``, one row per student and
   deliverable with an empty 「得分」 column for the teacher.
 * Any text cell starting with ``= + - @`` (or a tab or carriage return) gets a
-  leading apostrophe, so a file named ``=1+2_张三_u01.ipynb`` stays text.
+  leading apostrophe, so a file named ``=1+2_张三_u01.ipynb`` stays text; control
+  characters that Excel files cannot hold become ``�`` in every cell.
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -28,10 +30,12 @@ from ..._validate import fail
 from .judge import CORRECT
 
 HEADERS = {"student_id": "学号", "name": "姓名", "file": "文件", "total": "得分",
-           "out_of": "满分", "percent": "百分比", "problem": "问题", "review": "需复核"}
+           "out_of": "满分", "percent": "百分比", "problem": "问题", "review": "需复核",
+           "isolation": "没有沙箱"}
 DELIVERABLE_HEADERS = {"student_id": "学号", "name": "姓名", "file": "文件",
                        "deliverable": "书面作业", "text": "学生写的内容", "score": "得分"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # openpyxl's ILLEGAL_CHARACTERS_RE
 INTERRUPTED = "批改被中断，这份还没有批改（interrupted）：再运行同一条命令会接着批改"
 
 
@@ -62,14 +66,20 @@ def check_out(out, submissions: Path) -> Path:
 
 
 def escape(value):
-    """A text cell that a spreadsheet would read as a formula gets a leading apostrophe.
+    """A text cell made safe: no control characters, no leading formula character.
 
-    >>> escape("=1+2_张三"), escape("-3"), escape(-3), escape("张三")
-    ("'=1+2_张三", "'-3", -3, '张三')
+    openpyxl refuses the control characters ``\\x00-\\x08 \\x0b \\x0c \\x0e-\\x1f``
+    in a cell; one of them in a student's file name, exception name or written
+    deliverable would lose the whole class's gradebook, so each becomes ``�``.
+    A cell that a spreadsheet would read as a formula gets a leading apostrophe.
+
+    >>> escape("=1+2_张三"), escape("-3"), escape(-3), escape("张三"), escape("作业\\x0b完成")
+    ("'=1+2_张三", "'-3", -3, '张三', '作业�完成')
     """
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = CONTROL_CHARACTERS.sub("\ufffd", value)
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def _escaped(frame: pd.DataFrame) -> pd.DataFrame:
@@ -81,8 +91,14 @@ def _escaped(frame: pd.DataFrame) -> pd.DataFrame:
     return copy
 
 
-def gradebook_frame(subs: list, question_ids: list[str], partial: bool = False) -> pd.DataFrame:
-    """One row per entry of the class folder (English column names; files get Chinese ones)."""
+def gradebook_frame(subs: list, question_ids: list[str], partial: bool = False,
+                    isolation: str = "") -> pd.DataFrame:
+    """One row per entry of the class folder (English column names; files get Chinese ones).
+
+    ``isolation`` is the note of a run without a sandbox (``--no-sandbox``): it
+    becomes a last column, filled on every row, so no copy of the gradebook
+    hides how it was graded.
+    """
     rows = []
     for sub in sorted(subs, key=lambda s: (s.student_id, s.file)):
         total = sum(sub.marks.get(q) == CORRECT for q in question_ids)
@@ -95,8 +111,11 @@ def gradebook_frame(subs: list, question_ids: list[str], partial: bool = False) 
                     "percent": round(100 * total / len(question_ids), 1) if question_ids else 0.0,
                     "problem": "；".join(reasons), "review": "；".join(sub.review)})
         rows.append(row)
-    return pd.DataFrame(rows, columns=["student_id", "name", "file", *question_ids, "total",
-                                       "out_of", "percent", "problem", "review"])
+    frame = pd.DataFrame(rows, columns=["student_id", "name", "file", *question_ids, "total",
+                                        "out_of", "percent", "problem", "review"])
+    if isolation:
+        frame["isolation"] = isolation
+    return frame
 
 
 def deliverables_frame(subs: list) -> pd.DataFrame:
@@ -175,11 +194,12 @@ class Journal:
     def lookup(self, sub, names):
         return self.done.get(self._key(sub.file, sub.digest, names))
 
-    def record(self, sub, names, report, problems) -> None:
+    def record(self, sub, names, report, problems, isolation: str = "") -> None:
+        """Save one result; ``isolation`` is the note of a run without a sandbox."""
         if self._stream is None:
             self._stream = open(self.path, "a", encoding="utf-8")
         entry = {"file": sub.file, "digest": sub.digest, "names": sorted(names),
-                 "report": report, "problems": problems}
+                 "report": report, "problems": problems, "isolation": isolation}
         self._stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self._stream.flush()
         os.fsync(self._stream.fileno())

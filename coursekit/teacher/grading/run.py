@@ -40,6 +40,7 @@ class RunResult:
     problems: list = field(default_factory=list)
     error_cells: list = field(default_factory=list)
     output_bytes: int = 0
+    timed_out: bool = False        # wall-clock limit: another notebook may have taken the CPU
 
 
 def report_expression(names: list[str]) -> str:
@@ -63,6 +64,10 @@ class _Stop(Exception):
     """Stop running this notebook, for the reason given."""
 
 
+class _OutOfTime(_Stop):
+    """A wall-clock limit passed (starting, running or reading the answers)."""
+
+
 def run_notebook(sandbox, cells: list[str], names: list[str], timeout: float,
                  max_output: int, cancelled=lambda: False) -> RunResult:
     """Run ``cells`` in ``sandbox``'s kernel; never raises for anything the notebook does."""
@@ -78,13 +83,13 @@ def run_notebook(sandbox, cells: list[str], names: list[str], timeout: float,
         kernel = _Kernel(client, sandbox, result, max_output, cancelled)
         closers.append(kernel.close)
         kernel.wait_ready(time.monotonic() + START_TIMEOUT)
-        sandbox.seal()
         deadline = time.monotonic() + timeout
         for number, source in enumerate(cells, start=1):
             reply = kernel.execute(source, deadline)
             if reply.get("status") == "error":
                 result.error_cells.append(number)
-                name = str(reply.get("ename", ""))[:60]
+                name = "".join(c if c.isprintable() else "\ufffd"   # chosen by the notebook
+                               for c in str(reply.get("ename", ""))[:60])
                 result.problems.append(f"第 {number} 个代码单元格报错：{name}")
         reply = kernel.execute("", max(deadline, time.monotonic() + 20), silent=True,
                                expressions={"report": report_expression(names)})
@@ -94,6 +99,7 @@ def run_notebook(sandbox, cells: list[str], names: list[str], timeout: float,
     except _Stop as stop:
         result.report = None
         result.problems.append(str(stop))
+        result.timed_out = isinstance(stop, _OutOfTime)
     finally:
         for close in closers:
             close()
@@ -130,8 +136,11 @@ class _Kernel:
             raise _Stop("批改被中断（interrupted）")
         if not self.sandbox.alive():
             raise _Stop("内核意外退出：可能超出了内存或进程上限（the kernel died）")
+        if self.sandbox.over_memory():
+            raise _Stop(f"整份作业占用的内存超过 {self.sandbox.limits.memory_mb} MB"
+                        "（memory limit of the whole submission）")
         if time.monotonic() > deadline:
-            raise _Stop(reason)
+            raise _OutOfTime(reason)
 
     def reply_to(self, msg_id, deadline, reason) -> dict:
         """Wait for the shell reply to ``msg_id``, counting IOPub output meanwhile."""

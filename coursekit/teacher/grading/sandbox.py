@@ -20,12 +20,17 @@ Each kernel starts inside ``bwrap`` with:
   process limit, and no file of the machine belongs to it;
 * limits on address space, processes, CPU seconds and file size (rlimits).
 
-The grader talks to the kernel over Unix sockets in a per-submission folder;
-when the grader is root, that folder is made read-only for the kernel as soon
-as the kernel is up.
+The grader talks to the kernel over Unix sockets that the kernel creates in
+``/tmp/run``, inside the sandbox's own size-limited tmpfs; the grader reaches
+them through ``/proc/<sandbox pid>/root`` (bwrap's ``--info-fd`` names the
+pid). Nothing the kernel writes lands on the grader's disk, whether or not
+the grader is root.
 
-Without bubblewrap
-------------------
+Without bubblewrap (only when asked: ``--no-sandbox``)
+------------------------------------------------------
+Where bubblewrap is missing or Python does not start inside it, :func:`prepare`
+stops the run with the cause; it never falls back on its own.
+
 * Linux: the kernel runs in its own session with the same rlimits, its own
   HOME/IPYTHONDIR/TMPDIR, under an unprivileged uid when the grader is root and
   Python is readable by other users; the grader is a child subreaper
@@ -46,8 +51,11 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..._validate import fail
 
 NOBODY = 65534
 RUN_PREFIX = "coursekit-grading-"  # the run's private temp folder, removed at the end
@@ -62,8 +70,9 @@ INSIDE_RUN = "/tmp/run"
 class Limits:
     """What one submission may use."""
 
-    memory_mb: int = 3072          # address space of each process (RLIMIT_AS)
-    processes: int = 256           # processes and threads of the user (RLIMIT_NPROC)
+    memory_mb: int = 3072          # address space of each process (RLIMIT_AS), and the resident
+                                   # memory of all of them together (bubblewrap: a watchdog)
+    processes: int = 64            # processes and threads of the user (RLIMIT_NPROC)
     cpu_seconds: int = 240         # CPU time of each process (RLIMIT_CPU)
     file_mb: int = 64              # size of any one file written (RLIMIT_FSIZE)
     tmp_mb: int = 256              # the sandbox's own /tmp (bubblewrap only)
@@ -144,25 +153,51 @@ def _fontlist() -> Path | None:
     return found[-1] if found else None
 
 
+NO_SANDBOX = ("reaper", "none")   # values of ``prefer`` that ask for no sandbox on purpose
+
+
 def prepare(work: Path, package_copy: Path | None, prefer: str | None = None) -> Isolation:
-    """Choose the isolation for this run and check that it really starts Python."""
+    """Choose the isolation for this run and check that it really starts Python.
+
+    Fails closed: without ``prefer="none"`` (``--no-sandbox``), a machine where
+    the sandbox cannot run is an error that names the cause, never a silent
+    run without isolation.
+    """
     import coursekit
     from coursekit.data import _data_dir
 
     package_dir = Path(coursekit.__file__).resolve().parent
     isolation = Isolation("plain", package_copy, package_dir, _data_dir().resolve(),
                           exposed=python_paths(), fontlist=_fontlist())
-    if sys.platform.startswith("linux"):
-        isolation.mode = "reaper"
-        if prefer != "reaper" and shutil.which("bwrap") and _bwrap_works(isolation, work):
-            isolation.mode = "bwrap"
-            isolation.drop_user = _is_root()
-        else:
-            isolation.drop_user = _is_root() and _nobody_can_run_python(isolation)
-            isolation.note = ("未安装 bubblewrap：内核没有隔离文件系统和网络"
-                              "（apt-get install bubblewrap）")
-    else:
-        isolation.note = f"{sys.platform} 上没有沙箱：只限制时间、输出和进程树"
+    if prefer in NO_SANDBOX:
+        return _without_sandbox(isolation)
+    if not sys.platform.startswith("linux"):
+        fail(f"{sys.platform} 上没有沙箱，作业的代码能读写你的文件。确实要这样批改，请加 --no-sandbox。",
+             f"There is no sandbox on {sys.platform}; pass --no-sandbox to grade without one.")
+    if not shutil.which("bwrap"):
+        fail("未安装 bubblewrap，不能在沙箱里批改（apt-get install bubblewrap）。"
+             "确实要在没有隔离的情况下批改，请加 --no-sandbox。",
+             "bubblewrap is not installed (apt-get install bubblewrap); "
+             "pass --no-sandbox to grade without a sandbox.")
+    works, why = _bwrap_works(isolation, work)
+    if not works:
+        fail(f"已安装 bubblewrap，但沙箱里的 Python 启动失败，没有批改：{why}",
+             f"bubblewrap is installed but Python does not start in the sandbox; "
+             f"nothing was graded: {why}")
+    isolation.mode, isolation.drop_user = "bwrap", _is_root()
+    return isolation
+
+
+def _without_sandbox(isolation: Isolation) -> Isolation:
+    """``--no-sandbox``: the fallback, with a note that goes into every gradebook row."""
+    if not sys.platform.startswith("linux"):
+        isolation.note = f"没有沙箱（--no-sandbox，{sys.platform}）：只限制时间、输出和进程树"
+        return isolation
+    isolation.mode = "reaper"
+    isolation.drop_user = _is_root() and _nobody_can_run_python(isolation)
+    missing = "未安装 bubblewrap；" if not shutil.which("bwrap") else ""
+    isolation.note = (f"没有沙箱（--no-sandbox）：{missing}内核没有隔离文件系统和网络"
+                      + ("" if isolation.drop_user or not _is_root() else "，并以 root 身份运行"))
     return isolation
 
 
@@ -186,9 +221,15 @@ def free_uids(count: int) -> list[int]:
     return found
 
 
-def bwrap_command(isolation: Isolation, run_dir: Path, limits: Limits, argv: list[str],
-                  uid: int = NOBODY) -> list:
-    """The bubblewrap command line that runs ``python -c LAUNCHER argv`` in a fresh sandbox."""
+def bwrap_command(isolation: Isolation, kernel_file: Path | None, limits: Limits,
+                  argv: list[str], uid: int = NOBODY, info_fd: int | None = None) -> list:
+    """The bubblewrap command line that runs ``python -c LAUNCHER argv`` in a fresh sandbox.
+
+    Everything the kernel can write is a size-limited tmpfs (``/tmp``, which holds
+    ``/tmp/run`` for its sockets, and ``/dev/shm``), never the grader's disk;
+    the connection file is bound read-only. ``info_fd`` receives bwrap's JSON
+    with the sandbox's ``child-pid``, through which the grader reaches the sockets.
+    """
     command = ["bwrap", "--die-with-parent", "--new-session", "--unshare-pid",
                "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
     if _is_root():
@@ -202,29 +243,44 @@ def bwrap_command(isolation: Isolation, run_dir: Path, limits: Limits, argv: lis
                 "--perms", "1777", "--size", str(16 * 2 ** 20), "--tmpfs", "/dev/shm",
                 "--perms", "1777", "--size", str(limits.tmp_mb * 2 ** 20), "--tmpfs", INSIDE_TMP,
                 "--perms", "0777", "--dir", INSIDE_HOME,
-                "--perms", "0777", "--dir", f"{INSIDE_HOME}/.mpl"]
-    mounts = [(p, p) for p in isolation.exposed] + [(isolation.datasets_dir,
-                                                     isolation.datasets_dir)]
-    if isolation.package_copy is not None:
-        mounts.append((isolation.package_copy, isolation.package_dir))
-    made = set()
-    for source, target in sorted(mounts, key=lambda m: len(m[1].parts)):
-        for parent in reversed(target.parents):
-            if str(parent) != "/" and parent not in made and not _under_system(parent):
-                command += ["--perms", "0755", "--dir", str(parent)]  # else bwrap makes it 0700
-                made.add(parent)
-        command += ["--ro-bind", str(source), str(target)]
-        made.add(target)
+                "--perms", "0777", "--dir", f"{INSIDE_HOME}/.mpl",
+                "--perms", "0777", "--dir", INSIDE_RUN]
+    command += _read_only_mounts(isolation)
     if isolation.fontlist is not None:
         command += ["--ro-bind", str(isolation.fontlist),
                     f"{INSIDE_HOME}/.mpl/{isolation.fontlist.name}"]
+    if kernel_file is not None:
+        command += ["--ro-bind", str(kernel_file), f"{INSIDE_RUN}/kernel.json"]
+    if info_fd is not None:
+        command += ["--info-fd", str(info_fd)]
     # the sandbox's own root (a tmpfs holding the mount points) becomes read-only too
-    command += ["--bind", str(run_dir), INSIDE_RUN, "--remount-ro", "/", "--clearenv"]
-    for name, value in kernel_environment(INSIDE_HOME, INSIDE_TMP).items():
+    command += ["--remount-ro", "/", "--clearenv"]
+    # the handout copy is found by path, however the grader found its own coursekit
+    inside = {**kernel_environment(INSIDE_HOME, INSIDE_TMP),
+              "PYTHONPATH": str(isolation.package_dir.parent),
+              "COURSEKIT_DATA": str(isolation.datasets_dir)}
+    for name, value in inside.items():
         command += ["--setenv", name, value]
     command += ["--chdir", INSIDE_HOME, "--", sys.executable, "-c", LAUNCHER,
                 json.dumps(limits.rlimits()), str(uid) if isolation.drop_user else "keep", *argv]
     return command
+
+
+def _read_only_mounts(isolation: Isolation) -> list:
+    """Python, the datasets and the handout copy of coursekit, read-only, with their parents."""
+    mounts = [(p, p) for p in isolation.exposed] + [(isolation.datasets_dir,
+                                                     isolation.datasets_dir)]
+    if isolation.package_copy is not None:
+        mounts.append((isolation.package_copy, isolation.package_dir))
+    made, args = set(), []
+    for source, target in sorted(mounts, key=lambda m: len(m[1].parts)):
+        for parent in reversed(target.parents):
+            if str(parent) != "/" and parent not in made and not _under_system(parent):
+                args += ["--perms", "0755", "--dir", str(parent)]  # else bwrap makes it 0700
+                made.add(parent)
+        args += ["--ro-bind", str(source), str(target)]
+        made.add(target)
+    return args
 
 
 def kernel_environment(home: str, tmp: str) -> dict:
@@ -248,29 +304,27 @@ def kernel_environment(home: str, tmp: str) -> dict:
 _PROBED: dict = {}
 
 
-def _bwrap_works(isolation: Isolation, work: Path) -> bool:
-    """Does Python start in the sandbox here? (Asked once per process and setup.)"""
+def _bwrap_works(isolation: Isolation, work: Path) -> tuple[bool, str]:
+    """Does Python start in the sandbox here, and if not, why? (Asked once per setup.)"""
     key = (tuple(isolation.exposed), isolation.package_dir, isolation.datasets_dir)
     if key not in _PROBED:
         _PROBED[key] = _probe_bwrap(isolation, work)
     return _PROBED[key]
 
 
-def _probe_bwrap(isolation: Isolation, work: Path) -> bool:
-    probe = work / "probe"
-    probe.mkdir()
-    if _is_root():
-        os.chown(probe, NOBODY, NOBODY)
-    command = bwrap_command(isolation, probe, Limits(), [])
-    command[command.index("-c") + 1] = "import coursekit, pandas"  # starts Python, no kernel
+def _probe_bwrap(isolation: Isolation, work: Path) -> tuple[bool, str]:
+    command = bwrap_command(isolation, None, Limits(), [])
+    command[command.index("-c") + 1] = (  # starts Python, no kernel
+        "import sys, coursekit, pandas\n"
+        f"sys.exit(0 if coursekit.__file__.startswith({str(isolation.package_dir)!r}) "
+        "else 'coursekit found outside the handout copy: ' + coursekit.__file__)")
     del command[command.index("-c") + 2:]
     try:
         done = subprocess.run(command, capture_output=True, timeout=60)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    finally:
-        shutil.rmtree(probe, ignore_errors=True)
-    return done.returncode == 0
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return False, f"{type(error).__name__}: {error}"
+    lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    return done.returncode == 0, (lines[-1] if lines else f"exit status {done.returncode}")
 
 
 def _nobody_can_run_python(isolation: Isolation) -> bool:
@@ -298,6 +352,8 @@ class Sandbox:
         self.run_dir = folder / "run"
         self.process: subprocess.Popen | None = None
         self.connection: dict = {}
+        self.child: int | None = None     # bubblewrap: the sandbox's first process
+        self.next_memory_check = 0.0
 
     def start(self) -> dict:
         """Start the kernel; return the connection info the grader connects with."""
@@ -311,25 +367,38 @@ class Sandbox:
                     "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5,
                     "key": os.urandom(16).hex(), "signature_scheme": "hmac-sha256"}
             kernel_file.write_text(json.dumps(info), encoding="utf-8")
-            self.connection = {**info, "ip": str(self.run_dir / "k")}
+            self.connection = dict(info)
         else:
             write_connection_file(str(kernel_file), ip="127.0.0.1", transport="tcp")
             self.connection = json.loads(kernel_file.read_text(encoding="utf-8"))
         kernel_file.chmod(0o644)
         argv = ["-f", f"{INSIDE_RUN}/kernel.json" if inside else str(kernel_file), *KERNEL_ARGS]
-        if inside:
-            if _is_root():
-                os.chown(self.run_dir, self.uid, self.uid)
-            command = bwrap_command(self.isolation, self.run_dir, self.limits, argv, self.uid)
-            options = {}
-        else:
+        if not inside:
             command, options = self._plain_command(argv)
+            self._launch(command, options)
+            return self.connection
+        read_end, write_end = os.pipe()
+        try:
+            command = bwrap_command(self.isolation, kernel_file, self.limits, argv, self.uid,
+                                    info_fd=write_end)
+            self._launch(command, {"pass_fds": (write_end,)})
+            os.close(write_end)
+            write_end = None
+            child = self.child = _child_pid(read_end)
+        finally:
+            os.close(read_end)
+            if write_end is not None:
+                os.close(write_end)
+        # the sockets live in the sandbox's own tmpfs; the grader reaches them through /proc
+        self.connection["ip"] = f"/proc/{child}/root{INSIDE_RUN}/k"
+        return self.connection
+
+    def _launch(self, command, options) -> None:
         with REAPER.lock:
             self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
                                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                             close_fds=True, **options)
             REAPER.live.add(self.process.pid)
-        return self.connection
 
     def _plain_command(self, argv):
         home = self.folder / "home"
@@ -351,11 +420,17 @@ class Sandbox:
         return [sys.executable, "-c", LAUNCHER, json.dumps(self.limits.rlimits()),
                 str(self.uid) if drop else "keep", *argv], options
 
-    def seal(self) -> None:
-        """Once the kernel is up: its socket folder becomes read-only to it (root only)."""
-        if self.isolation.mode == "bwrap" and _is_root():
-            os.chown(self.run_dir, 0, 0)
-            os.chmod(self.run_dir, 0o555)
+    def over_memory(self) -> bool:
+        """Whether all processes of the sandbox together hold more than ``memory_mb``.
+
+        RLIMIT_AS is per process; forks could add up far beyond it. Checked at
+        most every quarter second, so a burst can overshoot for that long.
+        """
+        now = time.monotonic()
+        if self.child is None or now < self.next_memory_check:
+            return False
+        self.next_memory_check = now + 0.25
+        return resident_mb(self.child) > self.limits.memory_mb
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -379,6 +454,42 @@ class Sandbox:
             REAPER.live.discard(process.pid)
         if self.isolation.mode == "reaper":
             REAPER.reap()
+
+
+def resident_mb(root: int) -> float:
+    """Resident memory (MB) of process ``root`` and all its descendants.
+
+    In a PID namespace, orphans (``setsid``, double fork) are adopted by its first
+    process, so the descendants of the sandbox's first process are all of it.
+    Pages shared after a fork count once per process (an overestimate).
+    """
+    pages, todo, seen = 0, [root], set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen or pid <= 0:
+            continue
+        seen.add(pid)
+        try:
+            pages += int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError, IndexError):
+            continue  # the process ended meanwhile
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2 ** 20
+
+
+def _child_pid(read_end: int) -> int:
+    """The sandbox's first process, from the JSON bwrap writes to its ``--info-fd``."""
+    text = b""
+    while not text.rstrip().endswith(b"}"):
+        chunk = os.read(read_end, 4096)  # bwrap writes it at once, or exits and closes the pipe
+        if not chunk:
+            break
+        text += chunk
+    try:
+        return int(json.loads(text)["child-pid"])
+    except (ValueError, KeyError, TypeError):
+        return -1  # bwrap failed to start: the kernel never comes up, which run.py reports
 
 
 def _kill_group(pid: int) -> None:
@@ -461,6 +572,46 @@ def make_work_dir() -> Path:
     return work
 
 
+def remove_tree(path: Path) -> None:
+    """Delete a folder even where a submission played with permissions (mode 000 folders).
+
+    ``shutil.rmtree`` cannot list a folder it may not read; each folder is made
+    ``rwx`` for its owner before it is entered (top-down walk). Never follows links.
+    """
+    path = Path(path)
+    if path.is_symlink() or not path.is_dir():
+        path.unlink(missing_ok=True)
+        return
+    _owner_rwx(path)
+    for top, folders, _ in os.walk(path):
+        for name in folders:
+            _owner_rwx(Path(top) / name)
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _owner_rwx(folder: Path) -> None:
+    try:
+        if not folder.is_symlink():
+            os.chmod(folder, 0o700)
+    except OSError:
+        pass  # not ours (a root-run sandbox's uid): root needs no permission anyway
+
+
+def remove_work_dir(work: Path) -> list[Path]:
+    """Delete the run's temp folder; ``owner.pid`` goes last, so leftovers stay recognisable.
+
+    Returns what could not be removed (the next run tries again, see
+    :func:`remove_stale_work_dirs`).
+    """
+    for entry in list(Path(work).iterdir()):
+        if entry.name != "owner.pid":
+            remove_tree(entry)
+    left = [entry for entry in Path(work).iterdir() if entry.name != "owner.pid"]
+    if not left:
+        remove_tree(work)
+    return left
+
+
 def remove_stale_work_dirs() -> list[Path]:
     """Delete the temp folders of grading runs whose process is gone."""
     removed = []
@@ -469,8 +620,7 @@ def remove_stale_work_dirs() -> list[Path]:
             owner = int((folder / "owner.pid").read_text(encoding="ascii"))
         except (OSError, ValueError):
             continue  # not ours, or being created right now
-        if not _process_exists(owner):
-            shutil.rmtree(folder, ignore_errors=True)
+        if not _process_exists(owner) and not remove_work_dir(folder):
             removed.append(folder)
     return removed
 

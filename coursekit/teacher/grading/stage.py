@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +37,12 @@ REVIEW_PATTERNS = [
     (r"\bsubprocess\b|os\.system|os\.popen|os\.exec|os\.spawn|pty\.", "启动其他程序"),
     (r"user_expressions|display_formatter|\.kernel\b|\.run_cell\b|\bsys\.modules\b|"
      r"\bbuiltins\b|__builtins__", "改动内核或模块"),
+    (r"(?m)^\s*!|%%(bash|sh|script)\b|%sx\b|%system\b|\.system\s*\(|\bgetoutput\b",
+     "运行系统命令（! 或 %%bash）"),
+    (r"__import__|\bimportlib\b|\bgetattr\s*\(|\beval\s*\(|\bexec\s*\(",
+     "拼字符串导入或取属性（__import__、getattr、eval）"),
+    (r"\.ipynb\b|\bnotebooks\b|\bopen\s*\(\s*[rbfuRBFU]*[\"']/", "按路径读取笔记本或文件"),
+    (r"\bchmod\b", "改动文件权限"),
 ]
 
 
@@ -78,7 +86,10 @@ def inventory(folder: Path) -> list[Submission]:
     subs = []
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         sub = Submission(path)
-        if path.is_dir():
+        if path.is_symlink():  # a link would be graded as its target (the instructor edition …)
+            sub.skipped = True
+            sub.reasons.append("这是符号链接，没有批改（symbolic link, not graded）")
+        elif path.is_dir():
             sub.skipped = True
             sub.reasons.append("这是子文件夹，里面的文件没有批改（sub-folder, not graded）")
         elif path.suffix.lower() != ".ipynb":
@@ -96,10 +107,8 @@ def read_notebook(sub: Submission) -> None:
     """Read the notebook (v3 upgraded): code cells, deliverables, unit, review flags."""
     import nbformat
 
-    path = sub.path
     try:
-        size = path.stat().st_size
-        raw = path.read_bytes() if size <= MAX_NOTEBOOK_BYTES else b""
+        size, raw = _read_no_follow(sub.path)
     except OSError:
         return _skip(sub, "文件读不出来（cannot be read）")
     if size == 0:
@@ -119,6 +128,21 @@ def read_notebook(sub: Submission) -> None:
     sub.unit = stored_unit(notebook) or sub.file_unit
     sub.deliverables = deliverables(cells)
     sub.review = review_flags(sub.cells)
+
+
+def _read_no_follow(path: Path) -> tuple[int, bytes]:
+    """(size, bytes) of a regular file; a link put in place after the listing is refused."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"not a regular file: {path}")
+        if info.st_size > MAX_NOTEBOOK_BYTES:
+            return info.st_size, b""
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            return info.st_size, stream.read(MAX_NOTEBOOK_BYTES + 1)
+    finally:
+        os.close(handle)
 
 
 def _skip(sub: Submission, reason: str) -> None:
@@ -155,6 +179,14 @@ def review_flags(sources: list[str]) -> list[str]:
     ['IPython 事件钩子']
     >>> review_flags(["get_ipython().user_expressions = fake"])
     ['改动内核或模块']
+    >>> review_flags(["!sleep 1000 &"]), review_flags(["%%bash\\nls"])
+    (['运行系统命令（! 或 %%bash）'], ['运行系统命令（! 或 %%bash）'])
+    >>> review_flags(["spawn = getattr(__import__('o' + 's'), 'fo' + 'rk')"])
+    ['拼字符串导入或取属性（__import__、getattr、eval）']
+    >>> review_flags(["cells = json.load(open('/opt/course/u01_customer_basics.ipynb'))"])
+    ['按路径读取笔记本或文件']
+
+    The patterns are a heuristic: code written to hide can always slip past them.
     """
     code = "\n".join(sources)
     return [label for pattern, label in REVIEW_PATTERNS if re.search(pattern, code)]
