@@ -101,7 +101,7 @@ def _our_value(values=None, costs=None):
 QUESTIONS = [
     choice("u01.chain_roles", "BC", options="ABCD",
            hint="重读「1.2 外部客户、内部客户与供应链」：内部客户是接手你工作成果的下一道工序，"
-                "注意方向；供应链上的每个环节都可能买物流服务，不付运费的收货方也在体验我们的服务。",
+                "每个选项先问：谁把工作交给谁？判断是不是客户，看的是付不付运费，还是会不会用到、体验到我们的服务？",
            wrong=["B", "C", "AC", "BD", "ABC", "BCD"]),
     choice("u01.liuzhou_type", "B", options="ABCD",
            hint="重读「1.3 给客户分类：成熟度、性质、时间」：按时间分类看的是最后一次下单离截至日有多久，"

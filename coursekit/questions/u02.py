@@ -133,7 +133,7 @@ QUESTIONS = [
            errors={"KeyError": _GROUP_HINT}),
     choice("u02.agent_vs_online", "B", options="ABCD",
            hint="重读「2.4 成交率的差别靠得住吗？」的规则：先看两个渠道的 95% 区间有没有重叠；"
-                "“少于 30”说的是线索数，不是成交数；区间窄只说明一个渠道的估计准，说明不了另一个渠道。",
+                "再逐个核对每个选项的理由：本节“样本太少”的规则数的是什么？挪预算时，除了成交率还该比什么？",
            wrong=["A", "C", "D"]),
     number("u02.median_margin", lambda: _margin("median"), tolerance=1,
            hint="重读「2.7 一个成交客户值多少钱：获客成本和第一年毛利」：只留已经合作满一年的客户（full_year 为 True 的行），"

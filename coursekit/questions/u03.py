@@ -178,7 +178,7 @@ QUESTIONS = [
                  lambda: _screen().loc[_screen()["verdict"] == "通过", "prospect_id"].tolist()],
           errors={"KeyError": "screen 表的列名是 prospect_id（候选编号）、roa（资产回报率）和 verdict（结论）；"
                               "列名是英文，区分大小写，“通过”要加引号。",
-                  "TypeError": "两个条件各加一对括号再用 & 连起来，例如 (screen[\"verdict\"] == \"通过\") & (screen[\"roa\"] < 0.10)。"}),
+                  "TypeError": "两个条件各加一对括号再用 & 连起来，写成 (条件一) & (条件二) 的样子；不加括号时，& 会先于 == 和 < 计算。"}),
     choice("u03.credit_terms", "B", options="ABCD",
            hint="重读「2.10 五项财务指标筛查」里回款周期那一行：一家企业自己收钱慢，会怎样影响它付给我们的钱？"
                 "流动比率高，手里的流动资产也可能大多是还没收回来的应收账款。",
