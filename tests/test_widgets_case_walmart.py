@@ -33,6 +33,7 @@ def test_readout_never_shows_the_running_total_or_the_ratio(demo):
     year = data["open_date"].dt.year
     for shown in range(1962, 2007):
         demo.controls["year"].value = shown
+        plt.close("all")   # each year draws a new chart; 45 open figures would only waste memory
         text = readout_text(demo)
         stores = int(((year <= shown) & ~data["is_dc"]).sum())
         opened = int(((year == shown) & ~data["is_dc"]).sum())
