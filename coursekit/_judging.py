@@ -115,8 +115,10 @@ def readable_number(value) -> str:
     ('1234567', '0.123457', '0.00000025')
     """
     value = float(value)
-    if not math.isfinite(value) or abs(value) >= 1e15:
-        return "一个极大的数" if math.isfinite(value) or not math.isnan(value) else "NaN"
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value) or abs(value) >= 1e15:
+        return "一个极大的数"
     if value == int(value):
         return str(int(value))
     places = 6 if abs(value) >= 1e-3 else 12

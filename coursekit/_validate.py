@@ -452,7 +452,7 @@ def require_number_inputs(inputs: dict, positive: bool = False):
             values[name] = float(value)
             continue
         series = value if isinstance(value, pd.Series) else pd.Series(list(value))
-        _require_number_array(series, name, positive)
+        require_number_array(series, name, positive)
         if length is None:
             length, first = len(series), name
         elif len(series) != length:
@@ -465,7 +465,13 @@ def require_number_inputs(inputs: dict, positive: bool = False):
     return values, index
 
 
-def _require_number_array(series: pd.Series, name: str, positive: bool) -> None:
+def require_number_array(series: pd.Series, name: str, positive: bool = False,
+                         allow_negative: bool = False) -> np.ndarray:
+    """Check a column of real numbers (none missing, finite, within 10^15) and return them as floats.
+
+    Zero and positive values pass; ``positive`` refuses zero too, ``allow_negative``
+    lets losses and other signed amounts through.
+    """
     if len(series) == 0:
         fail(f"参数 {name} 是空的，没有可以计算的数。",
              f"Argument {name} is empty; there is nothing to compute.")
@@ -486,10 +492,11 @@ def _require_number_array(series: pd.Series, name: str, positive: bool) -> None:
         fail(f"参数 {name} 有 {int((numbers <= 0).sum())} 个值小于或等于 0，这里只接受正数。",
              f"Argument {name} has {int((numbers <= 0).sum())} values of zero or "
              "below; only positive values are allowed.")
-    if not positive and (numbers < 0).any():
+    if not positive and not allow_negative and (numbers < 0).any():
         fail(f"参数 {name} 有 {int((numbers < 0).sum())} 个负数，这里只接受 0 或正数。",
              f"Argument {name} has {int((numbers < 0).sum())} negative values; only zero "
              "or positive values are allowed.")
+    return numbers
 
 
 def normalised_weights(weights, defaults: dict, arg: str = "weights") -> dict:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ._validate import (MAX_MAGNITUDE, fail, require_columns, require_frame, require_number,
+from ._validate import (fail, require_columns, require_frame, require_number, require_number_array,
                         require_numeric)
 from .classify import (_as_datetimes, _as_of_day, _date_arrays, _fail_as_of_too_early,
                        _group_codes, _group_max, _group_min, _order_desc_then_id, _snap)
@@ -311,21 +311,7 @@ def _margin_values(margin):
              "not a whole table; select the profit column, e.g. table[\"profit\"].", TypeError)
     if isinstance(margin, (pd.Series, np.ndarray, list, tuple)):
         values = pd.Series(margin) if not isinstance(margin, pd.Series) else margin
-        if values.empty:
-            fail("参数 margin 是空的一列，没有利润可算。", "Argument margin is empty: no margins to value.")
-        if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values) \
-                or pd.api.types.is_complex_dtype(values):
-            fail(f"参数 margin 的每一项都应该是数字（每年利润，单位元），现在是 {values.dtype} 类型。",
-                 f"Every item of argument margin must be a number (yearly profit in yuan), "
-                 f"got dtype {values.dtype}.", TypeError)
-        numbers = values.to_numpy(dtype=np.float64)
-        if not np.isfinite(numbers).all():
-            fail("参数 margin 里有空值（NaN）或无穷大，先处理掉再算客户终身价值。",
-                 "Argument margin holds NaN or infinite values; drop or fill them first.")
-        if (np.abs(numbers) > MAX_MAGNITUDE).any():
-            fail("参数 margin 里有大得不真实（超过 10^15 元）的利润。",
-                 "Argument margin holds profits beyond 10^15 yuan.")
-        return numbers
+        return require_number_array(values, "margin", allow_negative=True)   # a loss is a margin too
     require_number(margin, "margin")
     return None
 
