@@ -8,6 +8,7 @@ reset NOTEBOOK                     replace a student's notebook by a fresh copy 
 site OUT_DIR                       build the offline course website from the student edition
 slides OUT_DIR [--notes]           build one reveal.js deck per notebook (--notes: reference points as speaker notes)
 present NOTEBOOK [--port N]        live demos without code on screen (Voila), e.g. present u01
+classtime [FOLDER]                 estimated class minutes per notebook (a read-through model)
 """
 from __future__ import annotations
 
@@ -52,6 +53,9 @@ def main(argv=None) -> int:
     present.add_argument("--no-browser", action="store_true", help="不自动打开浏览器 (do not open a browser)")
     present.add_argument("--teacher", action="store_true",
                          help="演示教师版（含参考答案的输出）(present the instructor edition)")
+    timing = commands.add_parser("classtime", help="估计每个笔记本的课堂用时 (estimated class minutes)")
+    timing.add_argument("folder", nargs="?", help="笔记本文件夹（默认 student/）(default: student/)")
+    timing.add_argument("--speed", type=float, default=300, help="阅读速度，字/分钟（默认 300）")
     args = parser.parse_args(argv)
 
     if args.command == "student-edition":
@@ -102,6 +106,11 @@ def main(argv=None) -> int:
         review = int((book["review"] != "").sum())
         print(f"已批改 (graded) {len(book)} 行，其中 {problems} 行有问题、{review} 份需复核；"
               f"成绩单 (gradebook): {args.out}")
+    elif args.command == "classtime":
+        from .teacher.classtime import print_report
+        from .teacher.edition import STUDENT_DIR
+
+        return print_report(args.folder or STUDENT_DIR, args.speed)
     elif args.command in ("site", "slides", "present"):
         return _publish(args)
     return 0
