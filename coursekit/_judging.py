@@ -356,16 +356,34 @@ def _cell_text(value) -> str:
     return str(value)
 
 
+def _minute_text(text: str) -> str:
+    """A date and time to the minute (2025/12/2 10:20 and 2025-12-02 10:20:00 agree); else the text."""
+    import pandas as pd
+
+    try:
+        stamp = pd.Timestamp(text.strip())
+    except (ValueError, TypeError, OverflowError):
+        return text.strip()
+    if pd.isna(stamp) or stamp.second or stamp.microsecond:
+        return text.strip()
+    return stamp.strftime("%Y-%m-%d %H:%M")
+
+
 def form_candidates(value, rule) -> list[str]:
-    """Canonical texts of one form field under its rule (same / digits / contains:N)."""
+    """Canonical texts of one form field under its rule (same / minute / code / digits / contains:N,M)."""
     text = _cell_text(value)
     if rule == "same":
         return [text.strip()]
+    if rule == "minute":
+        return [_minute_text(text)]
+    if rule == "code":
+        return [re.sub(r"[\s\-－_]", "", text).upper()]
     if rule == "digits":
         return [re.sub(r"\D", "", text)]
-    size = int(rule.split(":")[1])
+    sizes = sorted({int(size) for size in rule.split(":")[1].split(",")})
     window = text[:CONTAINS_WINDOW]
-    return sorted({window[i:i + size] for i in range(max(0, len(window) - size + 1))})
+    return sorted({window[i:i + size] for size in sizes
+                   for i in range(max(0, len(window) - size + 1))})
 
 
 def _judge_form(params, answer, match):
@@ -384,9 +402,11 @@ def _judge_form(params, answer, match):
 
 
 def form_spec(expected, fields: dict, what: str, names: dict | None = None) -> dict:
-    """``fields``: name → ``"same"`` (text equal after stripping), ``"digits"`` (same digits)
-    or ``"contains:<part>"`` (the first 40 characters contain ``part``); ``names``: the
-    Chinese name of each field, shown in the feedback (public, like the field names)."""
+    """``fields``: name → ``"same"`` (text equal after stripping), ``"minute"`` (the same date
+    and time to the minute, however written), ``"code"`` (the same code ignoring case, spaces
+    and dashes), ``"digits"`` (same digits) or ``"contains:<part>|<part>…"`` (the first 40
+    characters contain one of the parts: synonyms); ``names``: the Chinese name of each
+    field, shown in the feedback (public, like the field names)."""
     frame = plain(expected)
     if not (isinstance(frame, PlainFrame) and len(frame.rows) == 1
             and set(fields) <= set(frame.columns)):
@@ -395,10 +415,12 @@ def form_spec(expected, fields: dict, what: str, names: dict | None = None) -> d
     facets, public = {}, {}
     for name, rule in fields.items():
         if rule.startswith("contains:"):
-            part = rule[len("contains:"):]
-            public[name] = f"contains:{len(part)}"
-            facets[f"field:{name}"] = [part]
-        elif rule in ("same", "digits"):
+            parts = [part for part in rule[len("contains:"):].split("|") if part]
+            if not parts:
+                raise NotRepresentable(f"form field {name!r}: contains needs a part")
+            public[name] = "contains:" + ",".join(str(size) for size in sorted({len(p) for p in parts}))
+            facets[f"field:{name}"] = parts
+        elif rule in ("same", "minute", "code", "digits"):
             public[name] = rule
             facets[f"field:{name}"] = form_candidates(row[name], rule)
         else:
@@ -443,7 +465,7 @@ def hashes_per_check(spec: dict) -> int:
     if spec["kind"] == "letters":
         return params["n"]
     if spec["kind"] == "form":
-        return sum(CONTAINS_WINDOW if rule.startswith("contains") else 1
+        return sum(CONTAINS_WINDOW * len(rule.split(",")) if rule.startswith("contains") else 1
                    for rule in params["fields"].values())
     return 1
 

@@ -31,7 +31,7 @@ from .complaints import _deadline
 
 __all__ = ["complaint_form", "handling_form", "describe_form", "handling_steps",
            "handling_flow_chart", "CATEGORIES", "CHANNELS", "SEVERITIES", "MOTIVES",
-           "RESPONSIBLE", "STEPS"]
+           "RESPONSIBLE", "STEPS", "SYNONYMS"]
 
 CATEGORIES = ("延误", "破损", "丢失", "服务态度", "信息不准", "费用争议", "其他")
 """Complaint categories, the same as the ``category`` column of the complaints dataset."""
@@ -60,6 +60,18 @@ STEPS = (
     ("改进", "把原因反馈到作业环节，防止同类问题再发生"),
 )
 """The six handling steps (name, what happens), in order."""
+
+# Everyday words for a fixed value: the form files them under the value (like picking it
+# from a drop-down list). Only words with one meaning; 较严重 could be 较重 or 严重, so it stays an error.
+SYNONYMS = {
+    "电话投诉": "电话", "来电": "电话", "打电话": "电话", "热线": "电话", "客服电话": "电话",
+    "微信投诉": "微信", "邮件投诉": "邮件", "电子邮件": "邮件", "网站投诉": "网站", "官网": "网站",
+    "上门": "当面", "现场": "当面",
+    "货损": "破损", "损坏": "破损", "压损": "破损", "破损类": "破损",
+    "晚到": "延误", "迟到": "延误", "延迟": "延误", "延误类": "延误",
+    "丢件": "丢失", "遗失": "丢失", "丢货": "丢失", "丢失类": "丢失",
+}
+"""Synonyms accepted for channel and category (word → the form's value)."""
 
 # name, Chinese label, required, kind, allowed values
 _INTAKE = (
@@ -139,6 +151,8 @@ def _clean(spec, value):
         return value.strip()
     if kind == "choice":
         text = value.strip()
+        if text not in allowed and SYNONYMS.get(text) in allowed:
+            text = SYNONYMS[text]
         if text not in allowed:
             fail(f"字段 {name}（{zh}）只能填 {'、'.join(allowed)} 之一，现在是 {value!r}。",
                  f"Field {name} must be one of {', '.join(allowed)}, got {value!r}.")
@@ -179,13 +193,15 @@ def complaint_form(complaint_id=None, received_at=None, intake_channel=None, cus
     received_at : date-like
         When the complaint was received, e.g. ``"2025-11-12 09:40"``.
     intake_channel : str
-        One of 电话、微信、邮件、网站、当面、邮政管理部门转办.
+        One of 电话、微信、邮件、网站、当面、邮政管理部门转办 (everyday words in
+        :data:`SYNONYMS`, such as 电话投诉, are filed under their value).
     customer, contact : str
         Complaining customer (company or person) and the contact person.
     phone : str
         Mobile (11 digits) or landline (``"0771-5123456"``); spaces are removed.
     category : str
-        One of 延误、破损、丢失、服务态度、信息不准、费用争议、其他.
+        One of 延误、破损、丢失、服务态度、信息不准、费用争议、其他 (or a synonym
+        such as 货损 → 破损, see :data:`SYNONYMS`).
     severity : str
         One of 一般、较重、严重.
     description, demand : str

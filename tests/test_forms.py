@@ -62,7 +62,7 @@ def test_missing_fields_are_all_named_at_once():
 
 
 @pytest.mark.parametrize("changes, kind, words", [
-    ({"category": "晚到"}, ValueError, "category"),
+    ({"category": "货出了问题"}, ValueError, "category"),   # 晚到 is a synonym of 延误 now
     ({"severity": "很严重"}, ValueError, "一般、较重、严重"),
     ({"intake_channel": "短信"}, ValueError, "intake_channel"),
     ({"phone": "call me"}, ValueError, "电话"),
@@ -152,3 +152,45 @@ def test_flow_chart_draws_six_steps_and_highlights_one():
     with pytest.raises(ValueError, match="highlight"):
         forms.handling_flow_chart(highlight="投诉")
     plt.close("all")
+
+
+# ------------------------------------------------ u09 练习 2: the check takes a student's sensible forms
+
+def _exercise_form(**changes):
+    from coursekit.questions.u09 import _form
+
+    return _form(**changes)
+
+
+@pytest.mark.parametrize("changes", [
+    {"received_at": "2025/12/2 10:20"}, {"received_at": "2025-12-02 10:20:00"},
+    {"received_at": "2025年12月2日 10:20"}, {"received_at": pd.Timestamp("2025-12-02 10:20")},
+    {"waybill_id": "w2511280123"}, {"waybill_id": "W 2511280123"}, {"phone": "0773 2851234"},
+    {"contact": "覃主管"}, {"demand": "按货值补偿损失"}, {"demand": "要求赔钱，以后加防水包装"},
+    {"demand": "破了的那箱请按货物价值给予经济补偿"}, {"intake_channel": "电话投诉"},
+    {"category": "货损"}, {"category": "损坏"}])
+def test_the_intake_exercise_accepts_sensible_wordings(changes):
+    from coursekit.exercises import bank
+
+    assert bank()["u09.my_form"].accepts(_exercise_form(**changes)) == (True, "")
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"received_at": "2025-12-02"}, "受理时间"), ({"received_at": "2025-12-02 10:02"}, "受理时间"),
+    ({"received_at": "2025-12-03 10:20"}, "受理时间"), ({"waybill_id": "W2511280132"}, "相关运单号"),
+    ({"demand": "以后这类货加防水包装"}, "客户诉求"), ({"demand": "退款"}, "客户诉求"),
+    ({"contact": "李经理"}, "联系人"), ({"intake_channel": "微信"}, "投诉渠道"),
+    ({"category": "丢失"}, "投诉类别"), ({"severity": "一般"}, "严重程度")])
+def test_the_intake_exercise_still_rejects_wrong_content(changes, field):
+    from coursekit.exercises import bank
+
+    ok, why = bank()["u09.my_form"].accepts(_exercise_form(**changes))
+    assert not ok and field in why
+
+
+def test_synonyms_are_filed_under_the_forms_value_and_vague_words_stay_errors():
+    assert intake(intake_channel="电话投诉", category="晚到").loc[0, ["intake_channel", "category"]
+                                                             ].tolist() == ["电话", "延误"]
+    with pytest.raises(ValueError, match="severity"):
+        intake(severity="较严重")        # 较重 or 严重? the student has to choose
+    assert all(value in forms.CHANNELS + forms.CATEGORIES for value in forms.SYNONYMS.values())

@@ -228,16 +228,21 @@ def form_fields(fields: dict, what: str = "填好的表单", names: dict | None 
     """A ``compare`` for a one-row form (a DataFrame) checked field by field.
 
     ``fields`` maps a column to ``"same"`` (equal text after stripping spaces at
-    the ends), ``"digits"`` (the same digits, e.g. a phone number with or
-    without dashes) or ``"contains:<part>"`` (its first 40 characters contain
-    ``part``). The feedback names the wrong fields, never their values; ``names``
-    gives each field's Chinese name for that feedback.
+    the ends), ``"minute"`` (the same date and time to the minute: 2025/3/5 14:30
+    and 2025-03-05 14:30:00 agree), ``"code"`` (the same code ignoring case, spaces
+    and dashes, e.g. a waybill number), ``"digits"`` (the same digits, e.g. a phone
+    number with or without dashes) or ``"contains:<part>|<part>…"`` (its first 40
+    characters contain one of the parts, so synonyms such as 赔|补偿 count). The
+    feedback names the wrong fields, never their values; ``names`` gives each
+    field's Chinese name for that feedback.
 
     >>> import pandas as pd
-    >>> rule = form_fields({"city": "same", "phone": "digits", "contact": "contains:覃"})
-    >>> want = pd.DataFrame([{"city": "南宁", "phone": "0771-1234", "contact": "覃小姐"}])
-    >>> rule(pd.DataFrame([{"city": "南宁 ", "phone": "07711234", "contact": "覃女士"}]), want)
+    >>> rule = form_fields({"at": "minute", "phone": "digits", "demand": "contains:赔|补偿"})
+    >>> want = pd.DataFrame([{"at": "2025-03-05 14:30", "phone": "0771-1234", "demand": "赔偿"}])
+    >>> rule(pd.DataFrame([{"at": "2025/3/5 14:30:00", "phone": "07711234", "demand": "要求补偿"}]), want)
     (True, '')
+    >>> rule(pd.DataFrame([{"at": "2025-03-05 14:03", "phone": "07711234", "demand": "加包装"}]), want)[0]
+    False
     """
     return _FormFields(tuple(fields.items()), what, tuple((names or {}).items()))
 

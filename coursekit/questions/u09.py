@@ -9,8 +9,9 @@ SCENARIO = dict(complaint_id="TS2025-1202-01", received_at="2025-12-02 10:20",
                 phone="0773-2851234", waybill_id="W2511280123", category="破损",
                 severity="较重", description="3 箱冬装到货时 1 箱外箱压破，5 件羽绒服沾了污渍，不能按新品卖",
                 demand="按货值赔偿，以后这类货加防水包装", handler="小莫")
-_SAME = ["received_at", "intake_channel", "waybill_id", "category", "severity"]
-_CONTAINS = {"contact": "覃", "demand": "赔"}
+_SAME = ["intake_channel", "category", "severity"]
+# The customer asks to be paid for the goods: 赔偿、补偿 or 按货值 all say so; 加防水包装 alone does not.
+_CONTAINS = {"contact": "覃", "demand": "赔|补偿|货值"}
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +71,8 @@ def _form(**changes):
 
 
 # The phone field is called 联系号码 here, not 联系电话: "电话" is the channel's answer.
-_FORM = form_fields({**{field: "same" for field in _SAME}, "phone": "digits",
+_FORM = form_fields({**{field: "same" for field in _SAME}, "received_at": "minute",
+                     "waybill_id": "code", "phone": "digits",
                      **{field: f"contains:{part}" for field, part in _CONTAINS.items()}},
                     what="forms.complaint_form(...) 返回的那张受理单",
                     names={"received_at": "受理时间", "intake_channel": "投诉渠道", "waybill_id": "相关运单号",
@@ -89,7 +91,8 @@ QUESTIONS = [
                 "投诉类别看出了什么事（货坏了还是丢了）；严重程度对照定级表：有没有实际经济损失？"
                 "诉求要写出客户要的赔偿。",
            wrong=[lambda: _form(category="其他"), lambda: _form(severity="一般"),
-                  lambda: _form(received_at="2025-12-02"), lambda: _form(intake_channel="微信"),
+                  lambda: _form(received_at="2025-12-02"), lambda: _form(received_at="2025-12-02 12:00"),
+                  lambda: _form(intake_channel="微信"), lambda: _form(waybill_id="W2511280132"),
                   lambda: _form(demand="加防水包装"), dict(SCENARIO)]),
     number("u09.per_10k_2025", _per_10k_2025, tolerance=0.05,
            hint="重读「3.3 用数据看处理结果」：分子是 received_at 在 2025 年的投诉条数，分母是 order_date 在 "
