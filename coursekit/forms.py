@@ -9,7 +9,9 @@ complaint. Here a student fills the same forms as function calls:
 * :func:`handling_form` adds the handling part (分析、处理、回访、改进) to an
   intake record: the customer's state of mind, the cause, the action, the
   compensation, when it was closed and what the follow-up call found.
-* :func:`describe_form` lists the fields of either form in Chinese.
+* :func:`describe_form` lists the fields of either form in Chinese, and
+  :func:`readable` shows a filled form as the paper does (Chinese names, times
+  to the minute).
 * :func:`handling_steps` and :func:`handling_flow_chart` show the six steps
   受理→记录→分析→处理→回访→改进 as a table and as a flow chart.
 
@@ -26,10 +28,11 @@ import re
 import numpy as np
 import pandas as pd
 
-from ._validate import fail, require_choice, require_frame, require_number, require_timestamp
+from ._validate import (fail, require_choice, require_columns, require_frame, require_number,
+                        require_timestamp)
 from .complaints import _deadline
 
-__all__ = ["complaint_form", "handling_form", "describe_form", "handling_steps",
+__all__ = ["complaint_form", "handling_form", "describe_form", "handling_steps", "readable",
            "handling_flow_chart", "CATEGORIES", "CHANNELS", "SEVERITIES", "MOTIVES",
            "RESPONSIBLE", "STEPS", "SYNONYMS"]
 
@@ -401,22 +404,71 @@ def describe_form(kind="intake") -> pd.DataFrame:
                          "allowed": ["、".join(s[4]) if s[4] else "" for s in specs]})
 
 
+def _zh_name(field: str) -> str:
+    """The Chinese name of a form field, as the paper form prints it."""
+    for spec in _INTAKE + _HANDLING:
+        if spec[0] == field:
+            return spec[1]
+    return {"due_date": "答复期限", "resolution_hours": "处理时长（小时）",
+            "within_deadline": "按时办结"}.get(field, field)
+
+
 def handling_steps() -> pd.DataFrame:
-    """The six handling steps with what happens and which form fields record it.
+    """The six handling steps with what happens and which form fields (in Chinese) record it.
 
     Examples
     --------
-    >>> handling_steps()["step"].tolist()
+    >>> steps = handling_steps()
+    >>> steps["step"].tolist()
     ['受理', '记录', '分析', '处理', '回访', '改进']
+    >>> steps.loc[4, "fields"]
+    '回访时间、回访时客户是否满意'
     """
-    fields = {"受理": "received_at, intake_channel, customer, contact, phone",
-              "记录": "category, severity, description, demand, handler, due_date",
-              "分析": "motive, cause, responsible",
-              "处理": "action, compensation, resolved_at",
-              "回访": "follow_up_at, satisfied",
-              "改进": "improvement"}
+    fields = {"受理": ["received_at", "intake_channel", "customer", "contact", "phone"],
+              "记录": ["category", "severity", "description", "demand", "handler", "due_date"],
+              "分析": ["motive", "cause", "responsible"],
+              "处理": ["action", "compensation", "resolved_at"],
+              "回访": ["follow_up_at", "satisfied"],
+              "改进": ["improvement"]}
     return pd.DataFrame({"step": [s for s, _ in STEPS], "what": [w for _, w in STEPS],
-                         "fields": [fields[s] for s, _ in STEPS]})
+                         "fields": ["、".join(map(_zh_name, fields[s])) for s, _ in STEPS]})
+
+
+def readable(form: pd.DataFrame) -> pd.DataFrame:
+    """A filled form as the paper shows it: one row per field (Chinese name), times to the minute.
+
+    Times are written ``2025-11-18 09:15`` (no seconds), the reply deadline as a
+    date, yes/no fields as 是/否, money as a plain number; empty fields stay empty.
+
+    Examples
+    --------
+    >>> form = complaint_form(complaint_id="TS-1", received_at="2025-03-07 15:00",
+    ...                       intake_channel="电话", customer="南宁某药房", contact="李经理",
+    ...                       phone="0771-5123456", category="延误", severity="较重",
+    ...                       description="药品晚到一天", demand="说明原因", handler="小韦")
+    >>> readable(form).loc[["受理时间", "答复期限"], "填写内容"].tolist()
+    ['2025-03-07 15:00', '2025-03-18']
+    """
+    require_columns(require_frame(form, "form"), ["complaint_id", "received_at"], "form")
+    if len(form) != 1:
+        fail(f"form 应该是一张表单（一行），现在有 {len(form)} 行。",
+             f"form must be one filled form (one row), got {len(form)} rows.")
+    row = form.iloc[0]
+
+    def shown(field, value):
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return ""
+        if isinstance(value, (bool, np.bool_)):
+            return "是" if value else "否"
+        if isinstance(value, pd.Timestamp):
+            return value.strftime("%Y-%m-%d" if field == "due_date" else "%Y-%m-%d %H:%M")
+        if isinstance(value, (float, np.floating)):
+            return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+        return str(value)
+
+    table = pd.DataFrame({"填写内容": [shown(field, row[field]) for field in form.columns]},
+                         index=pd.Index([_zh_name(field) for field in form.columns], name="栏目"))
+    return table
 
 
 def handling_flow_chart(ax=None, highlight=None, deadline_days=DEADLINE_DAYS):

@@ -194,3 +194,18 @@ def test_synonyms_are_filed_under_the_forms_value_and_vague_words_stay_errors():
     with pytest.raises(ValueError, match="severity"):
         intake(severity="较严重")        # 较重 or 严重? the student has to choose
     assert all(value in forms.CHANNELS + forms.CATEGORIES for value in forms.SYNONYMS.values())
+
+
+def test_readable_shows_chinese_names_and_times_as_written():
+    table = forms.readable(handled(compensation=1200, follow_up_at="2025-03-09 09:30", satisfied=True))
+    shown = table["填写内容"]
+    assert shown["受理时间"] == "2025-03-07 15:00" and shown["答复期限"] == "2025-03-18"
+    assert shown["回访时间"] == "2025-03-09 09:30" and shown["赔偿金额（元）"] == "1,200"
+    assert shown["回访时客户是否满意"] == "是" and not any(name.isascii() for name in table.index)
+    with pytest.raises(ValueError, match="一行"):
+        forms.readable(pd.concat([intake(), intake()], ignore_index=True))
+
+
+def test_handling_steps_name_the_fields_in_chinese():
+    fields = "、".join(forms.handling_steps()["fields"])
+    assert "受理时间" in fields and "答复期限" in fields and not any(c.isascii() and c.isalpha() for c in fields)

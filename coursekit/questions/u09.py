@@ -1,7 +1,7 @@
 """Exercises of u09_complaints.ipynb (单元9 物流客户的投诉管理)."""
 from functools import lru_cache
 
-from . import choice, custom, form_fields, number, text
+from . import choice, custom, form_fields, letters_in_order, number, text
 
 # The phone call of 「练习 2」 in 「3.2 投诉受理单和处理单」; the notebook tells the same story.
 SCENARIO = dict(complaint_id="TS2025-1202-01", received_at="2025-12-02 10:20",
@@ -86,8 +86,13 @@ QUESTIONS = [
            hint="重读「2.1 四种常见的投诉心态」和表格下面那段话：一位客户常常几种心态都有，语气冲不等于主要心态就是发泄；"
                 "看他最后把话落在哪里——要钱、要人重视、要出气，还是要把一件还没办完的事办成？",
            wrong=["A", "B", "C"]),
+    custom("u09.five_motives", "BCADB",
+           compare=letters_in_order("ABCD", "一个字母 A、B、C 或 D", "心态判断"),
+           hint="重读「2.1 四种常见的投诉心态」的表格和表下面那段话：别看语气有多冲，"
+                "看每句话最后落在哪里——要把一件事办成、要钱、要人重视，还是只想把火发出来、没提要求？",
+           wrong=["BCADA", "BDADB", "ACADB", "BCADD", "BCAD", 5]),
     custom("u09.my_form", lambda: _form(), compare=_FORM,
-           hint="重读「3.2 投诉受理单和处理单」：受理时间写成 \"2025-12-02 10:20\" 这样；"
+           hint="重读「3.2 投诉受理单和处理单」：受理时间要有日期，也要写到几点几分；"
                 "投诉类别看出了什么事（货坏了还是丢了）；严重程度对照定级表：有没有实际经济损失？"
                 "诉求要写出客户要的赔偿。",
            wrong=[lambda: _form(category="其他"), lambda: _form(severity="一般"),
