@@ -141,4 +141,9 @@ QUESTIONS = [
                   lambda: _road_km_for_coverage(0.5),
                   lambda: _road_km_for_coverage(road_factor=1 / ROAD_FACTOR)],
            tolerance=1.0),
+    choice("case_walmart.network_promise", "B",
+           hint="重读「3.4 这张网络撑得起几天补一次货？」：一张网络“撑得起”一级承诺，要至少 95% 的门店做得到，"
+                "不是“大多数门店”，也不是“每一家”。拿练习 6 第一步的数和 DAILY_ROAD_KM 比：每天补货撑得起吗？"
+                "再拿练习 5 的比例和 95% 比：每周两次呢？",
+           options="ABC", wrong=["A", "C"]),
 ]
