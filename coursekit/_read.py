@@ -866,6 +866,17 @@ def _check_fill_down(fill_down, headers: list, matches: dict) -> set:
     return positions
 
 
+def _opening(source, kind, columns, sheet):
+    """What both readers do first: the dictionary's columns, the file opened, headers paired."""
+    schema = _schema_of(kind)
+    columns = _check_columns_argument(columns)
+    opened = _open_source(source, _header_targets(schema, columns), sheet)
+    matches, problems = _match_headers(opened.headers, schema, columns, kind)
+    specs = {row.column: row for row in schema.itertuples()}
+    scales = _unit_scales(opened.headers, matches, specs, problems)
+    return schema, columns, opened, matches, problems, specs, scales
+
+
 def match_columns(source, kind=None, columns=None, *, sheet=None) -> pd.DataFrame:
     """Show how the headers of a file pair with the course columns, before reading it.
 
@@ -894,12 +905,7 @@ def match_columns(source, kind=None, columns=None, *, sheet=None) -> pd.DataFram
     >>> match_columns(export, "shipments")[["header", "column", "how"]].values.tolist()
     [['客户代码', 'customer_id', '常用叫法'], ['日期', 'order_date', '常用叫法'], ['备注', '', '没有对上（不读）']]
     """
-    schema = _schema_of(kind)
-    columns = _check_columns_argument(columns)
-    opened = _open_source(source, _header_targets(schema, columns), sheet)
-    matches, problems = _match_headers(opened.headers, schema, columns, kind)
-    specs = {row.column: row for row in schema.itertuples()}
-    scales = _unit_scales(opened.headers, matches, specs, problems)
+    schema, columns, opened, matches, problems, specs, scales = _opening(source, kind, columns, sheet)
     if problems:
         _raise(opened.name, problems, len(problems))
     overrides = _overrides(opened.headers, matches, _targets(schema))
@@ -1015,12 +1021,7 @@ def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None) -
     ...
     coursekit.ReadTableError: 读取 传入的表（DataFrame） 时发现 1 个问题，没有返回任何数据。...
     """
-    schema = _schema_of(kind)
-    columns = _check_columns_argument(columns)
-    opened = _open_source(source, _header_targets(schema, columns), sheet)
-    matches, problems = _match_headers(opened.headers, schema, columns, kind)
-    specs = {row.column: row for row in schema.itertuples()}
-    scales = _unit_scales(opened.headers, matches, specs, problems)
+    schema, columns, opened, matches, problems, specs, scales = _opening(source, kind, columns, sheet)
     fill = _check_fill_down(fill_down, opened.headers, matches)
     order = schema["column"].tolist()
     positions = sorted(matches, key=lambda p: order.index(matches[p][0]))
