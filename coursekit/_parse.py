@@ -207,6 +207,9 @@ def _common_amounts(texts: list) -> np.ndarray:
     return out
 
 
+_CHUNK = 100_000  # cells turned into a Python list at a time (a list of a million is 8 MB)
+
+
 def parse_amount_text(values: pd.Series) -> pd.Series:
     """Amounts written as text (see the module docstring) as floats; NaN where not a number.
 
@@ -216,11 +219,16 @@ def parse_amount_text(values: pd.Series) -> pd.Series:
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return values.astype("float64")
     present = values.notna().to_numpy()
-    numbers = np.full(len(values), np.nan)
-    numbers[present] = _common_amounts(values.to_numpy(dtype=object)[present].tolist())
+    texts = values.to_numpy(dtype=object)
+    if present.all():  # no copies of a million cells just to leave out blanks
+        numbers = np.concatenate([_common_amounts(texts[start:start + _CHUNK].tolist())
+                                  for start in range(0, len(texts), _CHUNK)] or [np.empty(0)])
+    else:
+        numbers = np.full(len(values), np.nan)
+        numbers[present] = _common_amounts(texts[present].tolist())
     todo = np.isnan(numbers) & present
     if todo.any():
-        numbers[todo] = [_one_amount(str(v)) for v in values.to_numpy(dtype=object)[todo]]
+        numbers[todo] = [_one_amount(str(v)) for v in texts[todo]]
     return pd.Series(numbers, index=values.index)
 
 

@@ -523,11 +523,13 @@ class _Column:
     """One column of cells: the values as read and, for text, codes into distinct values."""
 
     values: pd.Series
-    codes: np.ndarray | None = None     # -1 = blank
+    codes: np.ndarray | None = None     # int32, -1 = blank
     uniques: np.ndarray | None = None   # distinct cells, objects
-    stripped: np.ndarray | None = None  # the same, text without surrounding spaces
+    stripped: np.ndarray | None = None  # the same, text without surrounding spaces (``uniques``
+                                        # itself when no cell had any)
     spaces: bool = False                # some cells held only spaces (now blank)
     all_text: bool = False              # every distinct cell is a str
+    identity: bool = False              # codes are 0, 1, 2 … (every cell its own value, none blank)
 
     @functools.cached_property
     def blob(self) -> str:
@@ -537,7 +539,7 @@ class _Column:
         """
         return "\x00".join(self.stripped) if self.all_text else ""
 
-    @property
+    @functools.cached_property
     def blank(self) -> np.ndarray:
         if self.codes is None:
             return self.values.isna().to_numpy()
@@ -545,6 +547,8 @@ class _Column:
 
     def spread(self, converted: np.ndarray, missing) -> np.ndarray:
         """Values per row from values per distinct cell (``missing`` for blanks)."""
+        if self.identity:
+            return converted
         return np.append(converted, np.array([missing], dtype=converted.dtype))[self.codes]
 
     def rows(self, keep: np.ndarray) -> "_Column":
@@ -560,26 +564,41 @@ def _column(values: pd.Series, distinct: bool = False) -> _Column:
 
     Text is factorised so that slow work (parsing a date) is done once per
     distinct text; where most cells differ anyway hashing costs more than it
-    saves, and each cell is its own "distinct value".
+    saves, and each cell is its own "distinct value". A million cells make a
+    million-long array of codes and of distinct values, so both are kept small:
+    int32 codes, and no second array when stripping changes nothing.
     """
     if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
         return _Column(values)
     if distinct or len(pd.unique(values.iloc[:5000])) > 2500:
-        uniques = values.to_numpy(dtype=object, na_value=None)
-        codes = np.arange(len(uniques))
-        codes[values.isna().to_numpy()] = -1
+        uniques = np.asarray(values.array, dtype=object)  # no copy for text read from a file
+        codes = np.arange(len(uniques), dtype=np.int32)
+        try:  # the usual export: every cell is text, none blank (a blank is NaN: no .strip)
+            stripped = list(map(str.strip, uniques))
+            all_text = True
+        except TypeError:
+            missing = values.isna().to_numpy()
+            uniques = np.where(missing, None, uniques)
+            codes[missing] = -1
+            all_text = all(map(str.__instancecheck__, uniques))   # C-level: no loop per cell
+            stripped = None
     else:
-        codes, uniques = pd.factorize(values)
-        uniques = np.asarray(uniques, dtype=object)
-    all_text = all(map(str.__instancecheck__, uniques))   # C-level: no Python loop per cell
-    if all_text:
-        stripped = np.array(list(map(str.strip, uniques)), dtype=object)
-    else:
+        codes, uniques = pd.factorize(values)   # blanks get code -1, not a distinct value
+        codes, uniques = codes.astype(np.int32), np.asarray(uniques, dtype=object)
+        all_text = all(map(str.__instancecheck__, uniques))
+        stripped = list(map(str.strip, uniques)) if all_text else None
+    if stripped is None:
         stripped = np.array([u.strip() if type(u) is str else u for u in uniques], dtype=object)
+    elif any(map(operator.is_not, stripped, uniques)):
+        stripped = np.array(stripped, dtype=object)
+    else:
+        stripped = uniques  # nothing to strip: share the array
     spaces = stripped == ""
     if spaces.any():  # a cell of spaces is a blank cell
-        codes = np.where(np.append(spaces, False)[codes], -1, codes)
-    return _Column(values, codes, uniques, stripped, bool(spaces.any()), all_text)
+        codes = np.where(np.append(spaces, False)[codes], -1, codes).astype(np.int32)
+    # every cell its own distinct value, none blank: spreading values to rows is a no-op
+    identity = len(codes) == len(uniques) and bool((codes >= 0).all())
+    return _Column(values, codes, uniques, stripped, bool(spaces.any()), all_text, identity)
 
 
 def _convert(cells: _Column, spec):
@@ -589,7 +608,8 @@ def _convert(cells: _Column, spec):
         return _as_text(cells, spec.column.endswith("_id")), None, ""
     if dtype in ("float", "int"):
         numbers = _as_numbers(cells)
-        bad = (np.isnan(numbers) & ~cells.blank) | np.isinf(numbers) | (np.abs(numbers) > MAX_MAGNITUDE)
+        # written without np.abs: no float copy of a million cells just to compare them
+        bad = (np.isnan(numbers) & ~cells.blank) | (numbers > MAX_MAGNITUDE) | (numbers < -MAX_MAGNITUDE)
         if dtype == "int":
             bad |= ~np.isnan(numbers) & (numbers % 1 != 0)
             return pd.Series(numbers), bad, "不是整数"
@@ -643,7 +663,7 @@ def _as_text(cells: _Column, is_id: bool) -> pd.Series:
     if cells.codes is None:  # numbers read as a number column: ids typed as numbers
         cells = _column(cells.values.astype(object))
     # C-level map() passes: a million ids are checked without a Python loop per cell
-    clean = cells.all_text and not any(map(operator.is_not, cells.stripped, cells.uniques))
+    clean = cells.all_text and cells.stripped is cells.uniques  # _column shares it when nothing was stripped
     if clean and is_id:
         blob = cells.blob
         clean = blob.isascii() and not ("." in blob and _any_dot_zero(cells.stripped))
@@ -1015,14 +1035,18 @@ def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None) -
         del raw  # from here on each column is freed once converted
         required = [cells[p] for p in positions if specs[matches[p][0]].nullable is False]
         skip, ignored = _rows_to_skip(list(cells.values()), list(labels.values()), required)
+        del required  # it held every required column's cells: each must go once converted
         keep = ~skip
         rows = opened.first_row + np.flatnonzero(keep)
         notes += [_problem(opened.first_row + r, "", "", _row_text(cells, labels, r),
                            f"已忽略：{why}，不是数据") for r, why in sorted(ignored.items())]
+        del labels
         if not keep.any():
             problems.append(_problem(None, "", "", "", "文件里只有表头，没有数据行"))
             total += 1
-        for position in positions:
+        listed = {}
+        # numbers written as text first: their million strings go before other columns grow
+        for position in sorted(positions, key=lambda p: not _numbers_as_text(cells[p], specs[matches[p][0]])):
             column, header = matches[position][0], opened.headers[position]
             kept = cells.pop(position).rows(keep)
             if position in fill:
@@ -1031,13 +1055,16 @@ def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None) -
             converted, found = _checked_column(kept, specs[column], header, merged)
             if found:
                 total += len(found)
-                problems += [_problem(int(rows[i]) if i is not None else None, header, column,
-                                      kept.values.iloc[i] if i is not None else "", why)
-                             for i, why in found[:_MAX_LISTED]]
-            elif not problems:  # once anything is wrong nothing is returned: no need to finish
+                listed[position] = [_problem(int(rows[i]) if i is not None else None, header, column,
+                                             kept.values.iloc[i] if i is not None else "", why)
+                                    for i, why in found[:_MAX_LISTED]]
+            elif not problems and not listed:  # once anything is wrong nothing is returned
                 factor, unit = scales.get(position, (1.0, ""))
                 out[column] = _final_dtype(converted * factor if factor != 1 else converted,
                                            specs[column], kept.blank.any())
+            del kept, converted  # the cells as read go now, not one column later
+        problems += [problem for position in positions for problem in listed.get(position, [])]
+        out = {matches[p][0]: out[matches[p][0]] for p in positions if matches[p][0] in out}
     key = _KEYS.get(kind)
     if not problems and key in out:
         found = _duplicates(out[key], rows)
@@ -1047,7 +1074,7 @@ def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None) -
     _warn_few_matched(opened.name, opened.headers, matches, kind, columns)
     if problems:
         _raise(opened.name, problems + notes, total)
-    table = pd.DataFrame(out)
+    table = pd.DataFrame(out, copy=False)  # no copy of a million rows into one 2-D block
     units = [f"{opened.headers[p]}：单位 {u} 已换算成 {specs[matches[p][0]].unit}（× {f:g}）"
              for p, (f, u) in scales.items()]
     table.attrs["notes"] = [f"第 {n['row']} 行{n['problem']}（{n['value']}）" for n in notes] + units + \
@@ -1081,6 +1108,11 @@ def _header_of(headers: list, matches: dict, column: str) -> str:
 
 
 _KEYS = {"shipments": "waybill_id", "complaints": "complaint_id"}  # 主键 in the dictionary
+
+
+def _numbers_as_text(cells: "_Column", spec) -> bool:
+    """A number column whose cells came as text (￥1,234.50): the costliest column to hold."""
+    return spec.dtype in ("float", "int") and cells.codes is not None
 
 
 def _checked_column(kept: "_Column", spec, header: str, may_be_merged: bool):
