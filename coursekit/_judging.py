@@ -242,10 +242,9 @@ def text_spec(expected, normalise: str = "text") -> dict:
 # ------------------------------------------------------------------ collections
 
 def _item_texts(answer) -> list[str] | None:
-    if isinstance(answer, PlainList):
-        return [str(v) for v in answer.values]
-    if isinstance(answer, PlainSeries):
-        return [str(v) for v in answer.values]
+    """The items as texts compared like text answers: 'p02' and ' Ｐ02' are the id P02."""
+    if isinstance(answer, (PlainList, PlainSeries)):
+        return [normalise_text(str(v)) for v in answer.values]
     return None
 
 

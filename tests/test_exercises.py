@@ -122,3 +122,13 @@ def test_a_column_of_time_differences_is_told_to_become_days():
     ok, why = question.accepts(pd.Timestamp("2025-12-31") - last)
     assert not ok and "时间差" in why and "天数" in why
     assert question.accepts((pd.Timestamp("2025-12-31") - last).dt.days) == (True, "")
+
+
+def test_items_answers_ignore_letter_case_and_width_but_not_content():
+    from coursekit.exercises import get_question
+
+    question = get_question("u03.strict_roa")
+    expected = sorted(question.expected_value())
+    assert question.accepts([e.lower() for e in expected])[0]
+    assert question.accepts(["Ｐ" + e[1:] for e in expected])[0]
+    assert not question.accepts([e.lower() for e in expected[:-1]] + ["p99"])[0]
