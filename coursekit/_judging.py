@@ -189,13 +189,22 @@ def choice_spec(expected: str, options: str) -> dict:
             "facets": {"letters": [letters]}}
 
 
-def normalise_text(value: str) -> str:
-    """Fold full-width characters and drop spaces, so '  Ａ类 ' equals 'A类'.
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
-    >>> normalise_text(" Ａ 类 ")
-    'A类'
+
+def normalise_text(value: str) -> str:
+    """Fold full-width characters and ASCII letter case, drop spaces: ' ａ 类 ' equals 'A类'.
+
+    A text answer is a name (客户编号 C0231, 分群名称 A类, a term such as RFM):
+    typing its Latin letters in lower case is not a different answer. Only
+    ASCII letters are folded (to upper case), so Chinese text and other
+    scripts are compared exactly. Questions where letter case matters are
+    ``choice`` questions or a ``custom`` rule, not ``text``.
+
+    >>> normalise_text(" Ａ 类 "), normalise_text("a类"), normalise_text("c0231")
+    ('A类', 'A类', 'C0231')
     """
-    return "".join(unicodedata.normalize("NFKC", value).split())
+    return "".join(unicodedata.normalize("NFKC", value).split()).translate(_ASCII_UPPER)
 
 
 def normalise_month(value: str) -> str | None:
@@ -233,10 +242,9 @@ def text_spec(expected, normalise: str = "text") -> dict:
 # ------------------------------------------------------------------ collections
 
 def _item_texts(answer) -> list[str] | None:
-    if isinstance(answer, PlainList):
-        return [str(v) for v in answer.values]
-    if isinstance(answer, PlainSeries):
-        return [str(v) for v in answer.values]
+    """The items as texts compared like text answers: 'p02' and ' Ｐ02' are the id P02."""
+    if isinstance(answer, (PlainList, PlainSeries)):
+        return [normalise_text(str(v)) for v in answer.values]
     return None
 
 

@@ -601,8 +601,12 @@ def _column(values: pd.Series, distinct: bool = False) -> _Column:
     return _Column(values, codes, uniques, stripped, bool(spaces.any()), all_text, identity)
 
 
-def _convert(cells: _Column, spec):
-    """(converted Series, mask of bad cells, what is wrong) for one column."""
+def _convert(cells: _Column, spec, words: dict | None = None):
+    """(converted Series, mask of bad cells, what is wrong) for one column.
+
+    ``words`` maps a company's own words to the dictionary's values of a
+    category column (read_table's ``values=``), e.g. ``{"400热线": "电话"}``.
+    """
     dtype = spec.dtype
     if dtype == "string":
         return _as_text(cells, spec.column.endswith("_id")), None, ""
@@ -628,12 +632,16 @@ def _convert(cells: _Column, spec):
     if cells.codes is None:
         cells = _column(cells.values.astype(object))
     position = {name: i for i, name in enumerate(allowed)}
-    found = np.array([position.get(_plain_text(u, False), -1) for u in cells.uniques], dtype=np.int64)
+    words = words or {}
+    found = np.array([position.get(words.get(text, text), -1) for text in
+                      (_plain_text(u, False) for u in cells.uniques)], dtype=np.int64)
     codes = cells.spread(found, -1)
     bad = (codes < 0) & ~cells.blank
     categorical = pd.Categorical.from_codes(np.where(bad, -1, codes), categories=allowed,
                                             ordered=dtype == "ordered")
-    return pd.Series(categorical), bad, f"不在允许的取值里（{'、'.join(allowed)}）"
+    return pd.Series(categorical), bad, (
+        f"不在允许的取值里（{'、'.join(allowed)}）；公司自己的叫法可以用 "
+        f"values={{'{spec.column}': {{'你们的写法': '{allowed[0]}'}}}} 对应过来")
 
 
 def _plain_text(value, is_id: bool):
@@ -866,6 +874,47 @@ def _check_fill_down(fill_down, headers: list, matches: dict) -> set:
     return positions
 
 
+def _check_values(values, headers: list, matches: dict, specs: dict) -> dict:
+    """{position: {word: dictionary value}} from read_table's ``values=``, every entry checked."""
+    if values is None:
+        return {}
+    example = "values={'intake_channel': {'400热线': '电话'}}"
+    if not isinstance(values, dict) or not all(isinstance(v, dict) for v in values.values()):
+        fail(f"参数 values 应该是“列 → {{文件里的写法: 课程的取值}}”的字典，例如 {example}。",
+             f"Argument values must map a column to {{word in the file: course value}}, e.g. {example}.",
+             TypeError)
+    words = {}
+    for name, mapping in values.items():
+        found = [p for p, (column, _) in matches.items() if name in (column, headers[p])]
+        if not found:
+            fail(f"values 里的 '{name}' 不是读入的列；读入的列有：{'、'.join(c for c, _ in matches.values())}。",
+                 f"'{name}' in values is not a column that is read; the columns read are: "
+                 f"{', '.join(c for c, _ in matches.values())}.")
+        spec = specs[matches[found[0]][0]]
+        allowed = str(spec.categories).split("|") if isinstance(spec.categories, str) else []
+        if spec.dtype not in ("category", "ordered") or not allowed:
+            fail(f"values 只用于有固定取值的列，'{name}'（{spec.column}）不是。",
+                 f"values is only for columns with fixed values; '{name}' ({spec.column}) is not one.")
+        wrong = [v for v in mapping.values() if v not in allowed]
+        if wrong:
+            fail(f"values 里 '{name}' 要对应到的 {wrong} 不是 {spec.column} 的取值（{'、'.join(allowed)}）。",
+                 f"In values, {wrong} for '{name}' are not values of {spec.column} "
+                 f"({', '.join(allowed)}).")
+        words[found[0]] = {str(k).strip(): v for k, v in mapping.items()}
+    return words
+
+
+def _opening(source, kind, columns, sheet):
+    """What both readers do first: the dictionary's columns, the file opened, headers paired."""
+    schema = _schema_of(kind)
+    columns = _check_columns_argument(columns)
+    opened = _open_source(source, _header_targets(schema, columns), sheet)
+    matches, problems = _match_headers(opened.headers, schema, columns, kind)
+    specs = {row.column: row for row in schema.itertuples()}
+    scales = _unit_scales(opened.headers, matches, specs, problems)
+    return schema, columns, opened, matches, problems, specs, scales
+
+
 def match_columns(source, kind=None, columns=None, *, sheet=None) -> pd.DataFrame:
     """Show how the headers of a file pair with the course columns, before reading it.
 
@@ -894,12 +943,7 @@ def match_columns(source, kind=None, columns=None, *, sheet=None) -> pd.DataFram
     >>> match_columns(export, "shipments")[["header", "column", "how"]].values.tolist()
     [['客户代码', 'customer_id', '常用叫法'], ['日期', 'order_date', '常用叫法'], ['备注', '', '没有对上（不读）']]
     """
-    schema = _schema_of(kind)
-    columns = _check_columns_argument(columns)
-    opened = _open_source(source, _header_targets(schema, columns), sheet)
-    matches, problems = _match_headers(opened.headers, schema, columns, kind)
-    specs = {row.column: row for row in schema.itertuples()}
-    scales = _unit_scales(opened.headers, matches, specs, problems)
+    schema, columns, opened, matches, problems, specs, scales = _opening(source, kind, columns, sheet)
     if problems:
         _raise(opened.name, problems, len(problems))
     overrides = _overrides(opened.headers, matches, _targets(schema))
@@ -914,7 +958,8 @@ def match_columns(source, kind=None, columns=None, *, sheet=None) -> pd.DataFram
     return pd.DataFrame(rows, columns=["header", "column", "column_label", "how"])
 
 
-def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None) -> pd.DataFrame:
+def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None,
+               values=None) -> pd.DataFrame:
     """Read a company's own export (CSV or Excel) as a course table with the course's types.
 
     What it does, in order:
@@ -962,7 +1007,8 @@ def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None) -
         are converted to Beijing time (UTC+8) and the offset dropped, because
         the course counts in local Beijing time without zones;
       - yes/no: 是/否, Y/N, True/False, 1/0, √/×, 有/无;
-      - categories: must be one of the dictionary's values.
+      - categories: must be one of the dictionary's values; a company's own
+        words are mapped with ``values=`` (``{"intake_channel": {"400热线": "电话"}}``).
 
     Every cell that does not fit, every blank in a column that must be filled
     and every header problem is collected; if there is any, a
@@ -990,6 +1036,10 @@ def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None) -
     fill_down : str or list of str, optional
         Headers (or course column names) whose blank cells take the value of
         the cell above, for files exported with merged cells.
+    values : dict, optional
+        ``{course column or header: {word in the file: dictionary value}}`` for
+        category columns whose file uses other words, e.g.
+        ``values={"intake_channel": {"400热线": "电话", "微信公众号": "微信"}}``.
 
     Returns
     -------
@@ -1015,13 +1065,9 @@ def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None) -
     ...
     coursekit.ReadTableError: 读取 传入的表（DataFrame） 时发现 1 个问题，没有返回任何数据。...
     """
-    schema = _schema_of(kind)
-    columns = _check_columns_argument(columns)
-    opened = _open_source(source, _header_targets(schema, columns), sheet)
-    matches, problems = _match_headers(opened.headers, schema, columns, kind)
-    specs = {row.column: row for row in schema.itertuples()}
-    scales = _unit_scales(opened.headers, matches, specs, problems)
+    schema, columns, opened, matches, problems, specs, scales = _opening(source, kind, columns, sheet)
     fill = _check_fill_down(fill_down, opened.headers, matches)
+    words = _check_values(values, opened.headers, matches, specs)
     order = schema["column"].tolist()
     positions = sorted(matches, key=lambda p: order.index(matches[p][0]))
     text = [p for p in positions if specs[matches[p][0]].dtype not in ("float", "int", "bool")]
@@ -1052,7 +1098,7 @@ def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None) -
             if position in fill:
                 kept = _filled_down(kept)
             merged = column != _KEYS.get(kind) and specs[column].dtype not in ("float", "int", "bool")
-            converted, found = _checked_column(kept, specs[column], header, merged)
+            converted, found = _checked_column(kept, specs[column], header, merged, words.get(position))
             if found:
                 total += len(found)
                 listed[position] = [_problem(int(rows[i]) if i is not None else None, header, column,
@@ -1115,14 +1161,14 @@ def _numbers_as_text(cells: "_Column", spec) -> bool:
     return spec.dtype in ("float", "int") and cells.codes is not None
 
 
-def _checked_column(kept: "_Column", spec, header: str, may_be_merged: bool):
+def _checked_column(kept: "_Column", spec, header: str, may_be_merged: bool, words=None):
     """(converted values, [(row index or None, problem)]) for one column.
 
     Blanks in a column that may come from merged cells (text or dates, not the
     table's key: every waybill has its own number) are summed up in one problem that says
     how to fill them down, instead of one "不能为空" per row.
     """
-    converted, bad, what = _convert(kept, spec)
+    converted, bad, what = _convert(kept, spec, words)
     found = [] if bad is None else [(i, what) for i in np.flatnonzero(bad)]
     if spec.dtype == "string" and spec.column.endswith("_id"):
         found += [(i, _SCIENTIFIC_PROBLEM) for i in np.flatnonzero(_scientific(kept))]

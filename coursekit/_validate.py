@@ -89,10 +89,36 @@ def require_columns(data: pd.DataFrame, columns, arg: str = "data") -> None:
                  f"{_type_name(column)}: {_short(column)}.", TypeError)
         names = [str(c) for c in data.columns]
         close = difflib.get_close_matches(str(column), names, n=1, cutoff=0.6)
-        hint_zh = f"你是不是想写 '{close[0]}'？" if close else f"现有的列：{', '.join(names[:12])}。"
-        hint_en = f"Did you mean '{close[0]}'?" if close else f"Available columns: {', '.join(names[:12])}."
+        labels = _course_labels()
+        if close and close[0] in labels and column in labels:
+            # resolved_at and received_at look alike but are two columns: no "did you mean"
+            hint_zh = (f"'{column}' 是{labels[column]}，和已有的 '{close[0]}'（{labels[close[0]]}）不是同一列。"
+                       f"请在表里加上这一列；用 ck.read_table 读文件时可以写 columns={{'你的表头': '{column}'}}。")
+            hint_en = (f"'{column}' is not the same column as '{close[0]}'. Add it to the table; "
+                       f"with ck.read_table, map your header: columns={{'your header': '{column}'}}.")
+        elif close:
+            hint_zh, hint_en = f"你是不是想写 '{close[0]}'？", f"Did you mean '{close[0]}'?"
+        else:
+            hint_zh = f"现有的列：{', '.join(names[:12])}。"
+            hint_en = f"Available columns: {', '.join(names[:12])}."
         fail(f"{arg} 中没有列 '{column}'。{hint_zh}",
              f"Column '{column}' is missing from {arg}. {hint_en}")
+
+
+def _course_labels() -> dict:
+    """{course column: its Chinese header} from the data dictionary; empty if it cannot be read."""
+    try:
+        from .data import _catalog  # imported here: only a failing check needs it
+
+        entries = _catalog().values()
+    except (OSError, ValueError):  # the message must still be raised when the dictionary is broken
+        return {}
+    labels = {}
+    for entry in entries:
+        if "label" in entry.schema:  # the case tables' dictionary has no Chinese headers
+            labels.update({c: l for c, l in zip(entry.schema["column"], entry.schema["label"])
+                           if isinstance(l, str) and l})
+    return labels
 
 
 def require_optional_column(data: pd.DataFrame, column, default, arg: str = "data") -> bool:

@@ -71,7 +71,7 @@ COMPUTED = {
     "priority": "优先分", "distance_points": "距离分", "value_points": "价值分",
     "visit": "当天第几家", "day": "第几天", "weekday": "星期", "route": "路线",
     "visits": "拜访次数", "top_visited": "其中优先分前列的线索", "priority_total": "优先分合计",
-    "round_trip_km": "估计往返里程（千米）", "farthest_km": "最远一家（千米）", "plan": "计划",
+    "round_trip_km": "估计往返里程（公里）", "farthest_km": "最远一家（公里）", "plan": "计划",
     # negotiation (unit 5)
     "billed_kg": "计费重量（取整后，千克）", "chargeable_kg": "计费重量（千克）",
     "volumetric_kg": "体积重（千克）",

@@ -88,6 +88,26 @@ def test_text_items_and_series_kinds():
     assert not s.accepts(pd.Series({"快递": 0.7, "零担": 0.8}))[0]
 
 
+def test_text_answers_ignore_the_case_of_latin_letters_only():
+    t = text("u00.tc", "A类", hint="重读「x」", wrong=["B类"])
+    assert t.accepts("a类")[0] and t.accepts(" ａ 类")[0] and t.accepts("A类")[0]
+    assert not t.accepts("b类")[0] and not t.accepts("B类")[0] and not t.accepts("A")[0]
+    ids = text("u00.tid", "C0231", hint="重读「x」", wrong=["C0232"])
+    assert ids.accepts("c0231")[0] and not ids.accepts("c0232")[0]
+    term = text("u00.tterm", "RFM 分析", hint="重读「x」", wrong=["RFM"])
+    assert term.accepts("rfm分析")[0] and not term.accepts("rfm")[0]
+
+
+def test_text_case_folding_reaches_the_hashed_answer_key():
+    from coursekit._answerkey import build_key, judge_hashed
+
+    question = text("u00.tkey", "A类", hint="重读「x」", wrong=["B类"])
+    key = build_key({"u00.tkey": question.spec()}, iterations=1_000, salt="5a17")
+    assert "A类" not in str(key) and "a类" not in str(key)
+    assert judge_hashed(key, "u00.tkey", "a类")[0] and judge_hashed(key, "u00.tkey", "Ａ类")[0]
+    assert not judge_hashed(key, "u00.tkey", "b类")[0]
+
+
 def test_a_wrong_form_field_is_named_in_chinese_without_its_value():
     from coursekit.questions.u09 import _form
 
@@ -102,3 +122,13 @@ def test_a_column_of_time_differences_is_told_to_become_days():
     ok, why = question.accepts(pd.Timestamp("2025-12-31") - last)
     assert not ok and "时间差" in why and "天数" in why
     assert question.accepts((pd.Timestamp("2025-12-31") - last).dt.days) == (True, "")
+
+
+def test_items_answers_ignore_letter_case_and_width_but_not_content():
+    from coursekit.exercises import get_question
+
+    question = get_question("u03.strict_roa")
+    expected = sorted(question.expected_value())
+    assert question.accepts([e.lower() for e in expected])[0]
+    assert question.accepts(["Ｐ" + e[1:] for e in expected])[0]
+    assert not question.accepts([e.lower() for e in expected[:-1]] + ["p99"])[0]

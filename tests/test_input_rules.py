@@ -245,3 +245,18 @@ def test_a_misspelled_optional_column_is_not_ignored():
     tiers = pd.DataFrame({"tier": ["战略客户"], "profit": [1.0]})
     with pytest.raises(ValueError, match="profit"):
         segments.service_plan(tiers, value="proft")
+
+
+def test_a_missing_column_is_not_mistaken_for_a_similar_course_column():
+    """resolved_at (完结时间) and received_at (受理时间) look alike but mean different things."""
+    import coursekit as ck
+
+    complaints = ck.load_dataset("complaints").drop(columns=["resolved_at"])
+    with pytest.raises(ValueError) as raised:
+        ck.complaint_kpis(complaints, ck.load_dataset("shipments"))
+    message = str(raised.value)
+    assert "你是不是想写" not in message and "Did you mean" not in message
+    assert "不是同一列" in message and "columns={'你的表头': 'resolved_at'}" in message
+    # a real typo still gets the suggestion
+    with pytest.raises(ValueError, match="你是不是想写 'revenue'"):
+        ck.abc_classify(ck.load_dataset("customers").assign(revenue=1.0), value="revenu")

@@ -698,3 +698,28 @@ def test_review_times_with_am_pm_and_run_together(written, stamp):
 def test_review_impossible_am_pm_times_are_problems(written):
     with pytest.raises(ReadTableError, match="不是日期"):
         read_table(pd.DataFrame({"投诉编号": ["T1"], "受理时间": [written]}), "complaints")
+
+
+def test_values_maps_a_companys_own_category_words():
+    """A complaints export says 400热线 and 微信公众号; values= maps them to the course's words."""
+    export = pd.DataFrame({"投诉编号": ["T1", "T2", "T3"], "客户编号": ["C1", "C2", "C3"],
+                           "受理时间": ["2025-01-05 10:00"] * 3,
+                           "投诉渠道": ["400热线", "微信公众号", "电话"]})
+    with pytest.raises(ck.ReadTableError) as raised:
+        ck.read_table(export, "complaints")
+    shown = str(raised.value)
+    assert "400热线" in shown and "values={'intake_channel'" in shown
+    mapping = {"投诉渠道": {"400热线": "电话", "微信公众号": "微信"}}
+    table = ck.read_table(export, "complaints", values=mapping)
+    assert table["intake_channel"].astype(str).tolist() == ["电话", "微信", "电话"]
+    # by course column name too, and every entry is checked
+    same = ck.read_table(export, "complaints", values={"intake_channel": mapping["投诉渠道"]})
+    assert same["intake_channel"].equals(table["intake_channel"])
+    with pytest.raises(ValueError, match="不是 intake_channel 的取值"):
+        ck.read_table(export, "complaints", values={"intake_channel": {"400热线": "热线"}})
+    with pytest.raises(ValueError, match="不是读入的列"):
+        ck.read_table(export, "complaints", values={"渠道名称": {"400热线": "电话"}})
+    with pytest.raises(ValueError, match="只用于有固定取值的列"):
+        ck.read_table(export, "complaints", values={"客户编号": {"C1": "C9"}})
+    with pytest.raises(TypeError, match="values"):
+        ck.read_table(export, "complaints", values={"投诉渠道": "电话"})

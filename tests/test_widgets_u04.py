@@ -36,8 +36,8 @@ def test_default_weights_rank_the_bigger_prize_first():
     text = readout_text(demo)
     assert "线索得分 50%，价值 30%，距离 20%" in text
     # 远而大: 0.5*95 + 0.3*75 + 0.2*50 = 80.0; 近而小: 65.6; the visited lead is left out
-    assert "1. 远而大（柳州，250 千米，优先分 80.0）" in text
-    assert "2. 近而小（南宁，10 千米，优先分 65.6）" in text
+    assert "1. 远而大（柳州，250 公里，优先分 80.0）" in text
+    assert "2. 近而小（南宁，10 公里，优先分 65.6）" in text
     assert "已拜访" not in text
 
 
@@ -48,7 +48,7 @@ def test_distance_slider_brings_the_near_lead_forward():
     after = readout_text(demo)
     assert after != before
     # weights 5:3:10 -> 近而小 = (5*83 + 3*15 + 10*98) / 18 = 80.0
-    assert "1. 近而小（南宁，10 千米，优先分 80.0）" in after
+    assert "1. 近而小（南宁，10 公里，优先分 80.0）" in after
 
 
 def test_all_weights_zero_is_explained():

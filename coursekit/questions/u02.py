@@ -126,7 +126,7 @@ QUESTIONS = [
                    "AttributeError": "按年份挑线索要写 leads[\"created_date\"].dt.year（中间有 .dt）。"}),
     series("u02.cost_with_followup", _with_follow_up, tolerance=0.5,
            hint="重读「2.3 各渠道的成交率和获客成本：先自己算」：工时是每条线索都要花的（80 元一条），"
-                "先把它加进这个渠道的总花费，再除以成交的客户数；行标签是渠道。",
+                "一个渠道有几条线索就有几份工时；想一想工时加在哪里、最后除以什么；行标签是渠道。",
            wrong=[lambda: _column("cost_per_won"), lambda: _column("cost_per_won") + FOLLOW_UP_COST,
                   lambda: _with_follow_up(per="leads"),
                   lambda: (_column("cost_total") + FOLLOW_UP_COST * _column("won")) / _column("won")],

@@ -149,7 +149,8 @@ QUESTIONS = [
                    "TypeError": _POINTS_HINT}),
     number("u03.n_moved_up", _moved,
            hint="重读「1.2 把四个因素变成分数」：先按新权重再算一遍总分，再数两个条件同时成立的线索："
-                "新总分 70 分及以上，而且原来的总分 my_score 不到 70 分。",
+                "新总分 70 分及以上，而且原来的总分 my_score 不到 70 分。两个总分要按线索编号对齐："
+                "都用练习 1 里以 lead_id 为行标签的 Series（不要拿 scores 表里行号 0、1、2… 的列来比）。",
            wrong=[lambda: _moved(up=False), lambda: int((_weighted(CASH_WEIGHTS) >= 70).sum()),
                   lambda: int((_weighted() >= 70).sum()), lambda: _moved(either=True),
                   lambda: _moved(line=71)],

@@ -89,10 +89,10 @@ QUESTIONS = [
            hint="重读「1.2 判断客户类型」的动机类型表：客户一段话里常常碰到好几样东西，"
                 "要分清哪一样是他顺口一提，哪一样是他真正在乎、非要不可的。",
            wrong=["A", "B", "D"]),
-    choice("u04.pharma_checklist", "ABD", options="ABCD",
-           hint="重读「1.3 行业需求清单」的医药一行：把经理说的每一句话对到医药客户关心的事上，"
-                "再想一想每个选项的服务是为谁、解决什么问题的。",
-           wrong=["AB", "ABCD", "ACD", "C"]),
+    choice("u04.pharma_checklist", "ABD", options="ABCDE",
+           hint="重读「1.3 行业需求清单」，再逐句读经理的话：清单上有、可他已经解决了的事，不必准备；"
+                "他提出的要求，哪怕清单把它写在别的行业里，也要准备。",
+           wrong=["ABDE", "ADE", "AD", "ABCD", "ABE"]),
     series("u04.my_priority", lambda: _by_hand_priority(), tolerance=0.01,
            hint="重读「1.4 先拜访谁：线索得分、价值和距离」的表和上面对第一条线索的手算："
                 "三部分各自怎样封顶、保底，再按权重相加；对整列数字要换一种封顶、保底的办法，"

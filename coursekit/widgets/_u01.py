@@ -278,4 +278,4 @@ def churn_demo(start: int = 100):
                title=f"每年流失 {churn:.0%}、每年新开发 {new} 家时的客户数")
         ax.legend(loc="upper right", fontsize=8)
 
-    return classroom_demo(controls, readout, draw, title="课堂演示：流失与新开发")
+    return classroom_demo(controls, readout, draw, title="互动演示：流失与新开发")

@@ -65,7 +65,7 @@ def priority_demo(leads=None, top: int = 10):
         for row in table.head(5).itertuples():
             name = getattr(row, "company", row.lead_id)
             city = getattr(row, "city", "")
-            lines.append(f"{row.rank}. {name}（{city}，{row.distance_km:.0f} 千米，"
+            lines.append(f"{row.rank}. {name}（{city}，{row.distance_km:.0f} 公里，"
                          f"优先分 {row.priority:.1f}）")
         return "\n".join(lines)
 
