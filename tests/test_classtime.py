@@ -60,3 +60,17 @@ def test_report_marks_notebooks_over_one_class(tmp_path, capsys):
     assert classtime.print_report(tmp_path) == 1
     shown = capsys.readouterr().out
     assert "u01_long | 30000" in shown and "超过一次课" in shown and "u02_short" not in shown.split("超过")[1]
+
+
+def _course_notebooks():
+    from coursekit.teacher.edition import STUDENT_DIR, course_notebooks
+
+    return course_notebooks(STUDENT_DIR)
+
+
+@pytest.mark.parametrize("path", _course_notebooks(), ids=lambda p: p.stem)
+def test_every_notebook_fits_one_90_minute_class(path):
+    """The student edition's class part, priced by the model, is at most one class."""
+    minutes = classtime.class_minutes(path)
+    assert minutes <= classtime.CLASS_MINUTES, (
+        f"{path.name}: about {minutes:.0f} minutes in class; move work under a 课后 heading or cut")

@@ -113,3 +113,13 @@ def test_refresh_command(tmp_path, monkeypatch):
     first = refreshed.cells[0]
     assert first.source.startswith("# ") and first.metadata["slideshow"]["slide_type"] == "slide"
     assert first.metadata["coursekit"]["slides"] == "auto"
+    # widgets get the same names as in the stored notebooks: an unchanged notebook refreshes to
+    # the same bytes, so a diff of the notebooks shows only what really changed
+    for edition, folder in (("instructor", NOTEBOOKS_DIR), ("student", NOTEBOOKS_DIR.parent / "student")):
+        fresh = source if edition == "instructor" else student
+        assert _widget_ids(fresh / "00_start.ipynb"), "the start notebook shows a widget"
+        assert _widget_ids(fresh / "00_start.ipynb") == _widget_ids(folder / "00_start.ipynb"), edition
+
+
+def _widget_ids(path) -> list:
+    return re.findall(r'"model_id": "([0-9a-f]{32})"', path.read_text(encoding="utf-8"))

@@ -151,7 +151,7 @@ QUESTIONS = [
            errors={"TypeError": "两个条件用 & 连起来时，& 比 == 先算：每个条件都要用括号括起来。"}),
     text("u08.visit_first", _keep_customer,
          hint="重读「3.4 要不要为留住一位客户让利：用客户终身价值做决定」：在 huang 里只看阶段是衰退期的客户，"
-              "比的是下半年的利润，不是运单数；写客户编号，字母 C 大写，例如 \"C0001\"。",
+              "比的是下半年的利润，不是运单数；写客户编号，例如 \"C0001\"。",
          wrong=[_biggest_declining, lambda: str(_second_half().index[1]), "C0080"]),
     number("u08.offer_gain", _offer_gain, tolerance=1,
            hint="重读「3.4 要不要为留住一位客户让利：用客户终身价值做决定」：每年利润和每年收入都按下半年的数乘 2；"

@@ -18,6 +18,8 @@ The model (minutes)::
                                             series 5, custom 5 (order, forms)
                + 5   × 思考题                talk it over with a neighbour
                + 15  × written deliverable  when it is written in class
+               + N   for an activity on a line that starts in bold and
+                     states its minutes, e.g. **小组任务（10 分钟）**
 
 Reading speed: the 2022 Chinese curriculum standard for grades 7-9 (《义务教育
 语文课程标准（2022年版）》, 第四学段) asks for silent reading of ordinary texts
@@ -69,12 +71,14 @@ class Part:
     exercises: dict = field(default_factory=dict)   # kind -> count
     thinking: int = 0
     deliverables: int = 0
+    activity_minutes: float = 0.0  # group tasks whose minutes the notebook states
 
     def minutes(self, chars_per_minute: float = CHARS_PER_MINUTE) -> float:
         return (self.characters / chars_per_minute + CODE_CELL_MINUTES * self.code_cells
                 + CHART_MINUTES * self.charts + WIDGET_MINUTES * self.widgets
                 + sum(EXERCISE_MINUTES[kind] * n for kind, n in self.exercises.items())
-                + THINK_MINUTES * self.thinking + DELIVERABLE_MINUTES * self.deliverables)
+                + THINK_MINUTES * self.thinking + DELIVERABLE_MINUTES * self.deliverables
+                + self.activity_minutes)
 
 
 def _text(source) -> str:
@@ -90,6 +94,30 @@ def reading_units(markdown: str) -> int:
     8
     """
     return len(_READ_UNIT.findall(markdown))
+
+
+_STATED = re.compile(r"(\d+)\s*分钟")
+
+
+def stated_minutes(markdown: str) -> float:
+    """Minutes activities state on lines that start in bold (a 思考题 has its own price).
+
+    Examples
+    --------
+    >>> stated_minutes("**小组任务（10 分钟）**：每组选一家客户")
+    10.0
+    >>> stated_minutes("**讨论**（分组，每组 5 分钟）：")
+    5.0
+    >>> stated_minutes("本笔记本约需 90 分钟。"), stated_minutes("**思考题**（约 5 分钟）")
+    (0.0, 0.0)
+    """
+    minutes = 0.0
+    for line in markdown.splitlines():
+        line = line.strip()
+        found = _STATED.search(line)
+        if found and line.startswith("**") and "思考题" not in line:
+            minutes += float(found.group(1))
+    return minutes
 
 
 def _after_class_levels(source: str, level: int | None) -> int | None:
@@ -129,6 +157,8 @@ def estimate(notebook, kinds: dict | None = None) -> tuple[Part, Part]:
                 part.thinking += 1
             if "deliverable" in cell.metadata.get("tags", []):
                 part.deliverables += 1
+            else:
+                part.activity_minutes += stated_minutes(source)
             continue
         if cell.cell_type != "code":
             continue

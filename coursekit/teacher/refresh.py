@@ -19,13 +19,35 @@ from .edition import (NOTEBOOKS_DIR, STUDENT_DIR, course_notebooks, student_note
 from .publish.slide_metadata import add_slide_metadata
 
 
+# Widgets are named by uuid4 in the kernel; drawn from a seeded generator instead, a re-run
+# stores the same names, so refreshing an unchanged notebook changes no byte of it.
+_SAME_WIDGET_IDS = """
+def _same_ids():
+    import random, uuid
+    draw = random.Random(0).getrandbits
+    uuid.uuid4 = lambda: uuid.UUID(int=draw(128), version=4)
+_same_ids()
+del _same_ids
+"""
+
+
 def execute(path: Path, timeout: int = 120) -> nbformat.NotebookNode:
     """Execute one notebook in a fresh kernel, working directory = its folder."""
     from nbclient import NotebookClient
 
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=timeout, kernel_name="python3", record_timing=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", record_timing=False,
+                            resources={"metadata": {"path": str(path.parent)}})
+
+    async def seed_widget_ids(notebook):
+        # silent: no execution count, no output; the notebook's cells start at In [1]
+        reply = await client.async_wait_for_reply(
+            client.kc.execute(_SAME_WIDGET_IDS, silent=True, store_history=False))
+        if reply is None or reply["content"]["status"] != "ok":
+            raise RuntimeError(f"could not seed the widget ids: {reply}")
+
+    client.on_notebook_start = seed_widget_ids
+    client.execute()
     return notebook
 
 

@@ -177,4 +177,4 @@ def word_of_mouth_demo(customers=100):
         ax.set_xlabel("人数")
         return ax
 
-    return classroom_demo(controls, readout, draw, title="课堂演示：好口碑与坏口碑")
+    return classroom_demo(controls, readout, draw, title="互动演示：好口碑与坏口碑")
