@@ -50,8 +50,8 @@ _EXPLANATIONS = [
      "用 type(变量) 看看它是什么。"),
     ("NameError", None, "这个名字还没有定义：定义它的单元格可能还没有运行（请从上往下依次运行），"
      "或者名字拼错了（大小写也要一致）。"),
-    ("KeyError", None, "表里找不到这个标签：没有这一列（或这一行）。用 表.columns 看看列名的准确写法，"
-     "列名是英文，区分大小写。"),
+    ("KeyError", None, "表里找不到这个标签：没有这一列（或这一行）。用 表.columns 看看列名的准确写法"
+     "（一列数据没有 .columns，用 数据.index 看它的行标签），列名是英文，区分大小写。"),
     ("AttributeError", None, "这个对象没有这个属性或方法：检查拼写；取一列最稳妥的写法是 表[\"列名\"]。"),
     ("ValueError", r"could not convert string to float|Unable to parse string",
      "这段文字不能直接变成数字：先去掉千位分隔的逗号、单位或货币符号。"),
@@ -128,7 +128,7 @@ def _label_advice(error: BaseException, message: str) -> str:
     if isinstance(error, KeyError) and _CJK.search(name):
         return (f"表里没有叫「{name}」的列或行。课程里的表格显示中文表头只是为了方便阅读，"
                 "代码里的列名多半是英文（例如“客户编号”在代码里是 customer_id）："
-                "用 表.columns 看这张表真正的列名。")
+                "用 表.columns 看这张表真正的列名（一列数据用 数据.index 看行标签）。")
     if isinstance(error, NameError) and (_CJK.search(name) or re.fullmatch(r"[A-Z]{1,8}", name)):
         return f"如果你想写的是一段文字或选项字母，要加英文引号：\"{name}\"。"
     return ""
