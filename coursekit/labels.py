@@ -42,7 +42,7 @@ COMPUTED = {
     "r_score": "R 分", "f_score": "F 分", "m_score": "M 分", "rfm_code": "RFM 代码",
     "segment": "客户群", "level": "层级", "tier": "服务等级", "status": "状态",
     "stage": "阶段", "reason": "理由", "ratio": "比值", "recent": "近期", "previous": "前期",
-    "cohort": "首单年份组", "period_number": "第几年", "retention": "留存率", "survival": "留存率",
+    "cohort": "首单年份组", "period_number": "第几年", "retention": "留存率", "survival": "还留着的可能性",
     "value_to_date": "至今价值（元）", "clv": "客户终身价值（元）", "present_value": "现值（元）",
     "discount_factor": "折现系数", "year": "年份", "month": "月份", "quarter": "季度",
     "customers_left": "剩余客户数", "lost_customers": "流失客户数", "new_customers": "新客户数",
