@@ -85,7 +85,7 @@ def rfm_demo(shipments=None, as_of=None):
         return rfm_heatmap(segmented(reference, window, bins),
                            title=f"RFM 热力图：R 得分 × F 得分的客户数（{bins} 档）")
 
-    return classroom_demo(controls, readout, draw, title="课堂演示：RFM 分群的参照值与得分档数")
+    return classroom_demo(controls, readout, draw, title="互动演示：RFM 分群的参照值与得分档数")
 
 
 def lifecycle_demo(shipments=None, leads=None, stages=None, monthly=None, as_of=None):
@@ -218,4 +218,4 @@ def clv_demo(margin=5.0, retention=0.9, discount=0.1):
         ax.legend(loc="best", fontsize=8)
         return ax
 
-    return classroom_demo(controls, readout, draw, title="课堂演示：客户终身价值（CLV）计算器")
+    return classroom_demo(controls, readout, draw, title="互动演示：客户终身价值（CLV）计算器")

@@ -94,7 +94,7 @@ def deadline_demo(complaints=None, shipments=None):
         ax.set_title(f"{category}投诉：期限越长，按时办结的比例越高（虚构公司数据）")
         return ax
 
-    return classroom_demo(controls, readout, draw, title="课堂演示：办结期限与按时办结率")
+    return classroom_demo(controls, readout, draw, title="互动演示：办结期限与按时办结率")
 
 
 def complaint_pareto_demo(complaints=None):
