@@ -74,3 +74,12 @@ def test_every_notebook_fits_one_90_minute_class(path):
     minutes = classtime.class_minutes(path)
     assert minutes <= classtime.CLASS_MINUTES, (
         f"{path.name}: about {minutes:.0f} minutes in class; move work under a 课后 heading or cut")
+
+
+def test_command_line_reads_a_folder_and_a_reading_speed(tmp_path, capsys):
+    from coursekit.__main__ import main
+
+    nbformat.write(_notebook(nbformat.v4.new_markdown_cell("字" * 300 * 60)), tmp_path / "u01_x.ipynb")
+    assert main(["classtime", str(tmp_path)]) == 0                    # 5 + 60 minutes
+    assert main(["classtime", str(tmp_path), "--speed", "150"]) == 1  # 5 + 120 minutes
+    assert "超过一次课" in capsys.readouterr().out
