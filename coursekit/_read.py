@@ -411,17 +411,20 @@ def _targets(schema: pd.DataFrame) -> dict:
     return found
 
 
-def _header_targets(schema: pd.DataFrame, columns: dict | None) -> dict:
+def _header_targets(targets: dict, columns: dict | None) -> dict:
     """What a header row is recognised by: the course's names and the keys of ``columns=``."""
-    targets = dict(_targets(schema))
+    targets = dict(targets)
     for header in columns or {}:
         targets.setdefault(_norm(header), [])
     return targets
 
 
-def _match_headers(headers: list, schema: pd.DataFrame, columns: dict | None, kind: str):
-    """Pair headers with course columns: (matches {position: (column, how)}, problems)."""
-    targets = _targets(schema)
+def _match_headers(headers: list, schema: pd.DataFrame, targets: dict, columns: dict | None,
+                   kind: str):
+    """Pair headers with course columns: (matches {position: (column, how)}, problems).
+
+    ``targets`` is :func:`_targets` of ``schema``.
+    """
     course = schema["column"].tolist()
     problems = []
     given = dict(columns or {})
@@ -905,14 +908,20 @@ def _check_values(values, headers: list, matches: dict, specs: dict) -> dict:
 
 
 def _opening(source, kind, columns, sheet):
-    """What both readers do first: the dictionary's columns, the file opened, headers paired."""
+    """What both readers do first: the dictionary's columns, the file opened, headers paired.
+
+    Also the notes on columns= entries that override a header matched by itself
+    (:func:`_overrides`), so the course's names are gathered only once.
+    """
     schema = _schema_of(kind)
     columns = _check_columns_argument(columns)
-    opened = _open_source(source, _header_targets(schema, columns), sheet)
-    matches, problems = _match_headers(opened.headers, schema, columns, kind)
+    targets = _targets(schema)
+    opened = _open_source(source, _header_targets(targets, columns), sheet)
+    matches, problems = _match_headers(opened.headers, schema, targets, columns, kind)
     specs = {row.column: row for row in schema.itertuples()}
     scales = _unit_scales(opened.headers, matches, specs, problems)
-    return schema, columns, opened, matches, problems, specs, scales
+    overrides = _overrides(opened.headers, matches, targets)
+    return schema, columns, opened, matches, problems, specs, scales, overrides
 
 
 def match_columns(source, kind=None, columns=None, *, sheet=None) -> pd.DataFrame:
@@ -943,10 +952,10 @@ def match_columns(source, kind=None, columns=None, *, sheet=None) -> pd.DataFram
     >>> match_columns(export, "shipments")[["header", "column", "how"]].values.tolist()
     [['客户代码', 'customer_id', '常用叫法'], ['日期', 'order_date', '常用叫法'], ['备注', '', '没有对上（不读）']]
     """
-    schema, columns, opened, matches, problems, specs, scales = _opening(source, kind, columns, sheet)
+    schema, columns, opened, matches, problems, specs, scales, overrides = _opening(
+        source, kind, columns, sheet)
     if problems:
         _raise(opened.name, problems, len(problems))
-    overrides = _overrides(opened.headers, matches, _targets(schema))
     labels = dict(zip(schema["column"], schema["label"]))
     rows = []
     for position, header in enumerate(opened.headers):
@@ -1065,7 +1074,8 @@ def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None,
     ...
     coursekit.ReadTableError: 读取 传入的表（DataFrame） 时发现 1 个问题，没有返回任何数据。...
     """
-    schema, columns, opened, matches, problems, specs, scales = _opening(source, kind, columns, sheet)
+    schema, columns, opened, matches, problems, specs, scales, overrides = _opening(
+        source, kind, columns, sheet)
     fill = _check_fill_down(fill_down, opened.headers, matches)
     words = _check_values(values, opened.headers, matches, specs)
     order = schema["column"].tolist()
@@ -1125,7 +1135,7 @@ def read_table(source, kind=None, columns=None, *, sheet=None, fill_down=None,
              for p, (f, u) in scales.items()]
     table.attrs["notes"] = [f"第 {n['row']} 行{n['problem']}（{n['value']}）" for n in notes] + units + \
         [f"{opened.headers[p]} → {matches[p][0]}：columns= 指定{note}"
-         for p, note in _overrides(opened.headers, matches, _targets(schema)).items()]
+         for p, note in overrides.items()]
     _warn_units(opened.name, units)
     return table
 
