@@ -106,19 +106,10 @@ def require_columns(data: pd.DataFrame, columns, arg: str = "data") -> None:
 
 
 def _course_labels() -> dict:
-    """{course column: its Chinese header} from the data dictionary; empty if it cannot be read."""
-    try:
-        from .data import _catalog  # imported here: only a failing check needs it
+    """{course column: its Chinese header} from the data dictionary (empty when it is missing)."""
+    from .labels import _dictionary_labels  # imported here: labels imports this module
 
-        entries = _catalog().values()
-    except (OSError, ValueError):  # the message must still be raised when the dictionary is broken
-        return {}
-    labels = {}
-    for entry in entries:
-        if "label" in entry.schema:  # the case tables' dictionary has no Chinese headers
-            labels.update({c: l for c, l in zip(entry.schema["column"], entry.schema["label"])
-                           if isinstance(l, str) and l})
-    return labels
+    return {column: label for (_, column), label in _dictionary_labels()["dataset"].items()}
 
 
 def require_optional_column(data: pd.DataFrame, column, default, arg: str = "data") -> bool:

@@ -31,6 +31,7 @@ import pandas as pd
 from ._validate import (fail, require_choice, require_columns, require_frame, require_number,
                         require_timestamp)
 from .complaints import _deadline
+from .labels import label_of
 
 __all__ = ["complaint_form", "handling_form", "describe_form", "handling_steps", "readable",
            "handling_flow_chart", "CATEGORIES", "CHANNELS", "SEVERITIES", "MOTIVES",
@@ -409,8 +410,8 @@ def _zh_name(field: str) -> str:
     for spec in _INTAKE + _HANDLING:
         if spec[0] == field:
             return spec[1]
-    return {"due_date": "答复期限", "resolution_hours": "处理时长（小时）",
-            "within_deadline": "按时办结"}.get(field, field)
+    # the form's own word for the deadline; other computed fields use the course's table headers
+    return "答复期限" if field == "due_date" else label_of(field)
 
 
 def handling_steps() -> pd.DataFrame:

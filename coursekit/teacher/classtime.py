@@ -43,6 +43,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .._errorhelp import _CHECK_CALL as _CHECK  # the one pattern for check("u01.n_a", …) calls
+
 CLASS_MINUTES = 90
 FIXED_MINUTES = 5
 CHARS_PER_MINUTE = 300
@@ -55,7 +57,6 @@ EXERCISE_MINUTES = {"choice": 3.0, "text": 3.0, "number": 4.0, "items": 4.0, "se
                     "custom": 5.0}
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$", re.M)
-_CHECK = re.compile(r"""check\(\s*["']([\w.]+)["']""")
 _READ_UNIT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]|[A-Za-z0-9][A-Za-z0-9.,%_]*")
 _WIDGET = "application/vnd.jupyter.widget-view+json"
 
